@@ -1,0 +1,139 @@
+/**
+ * Reading AliExpress answers: JSON that keeps long ids exact, the
+ * `<method>_response` wrapper, the three error shapes, failures inside a
+ * successful wrapper, and wrapped lists.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { AliExpressError, classifyError, type AliExpressErrorInfo } from './errors';
+
+/**
+ * Parses a JSON answer. Integers too long for a double (order ids reach 16+
+ * digits) become strings, so no id is ever silently rounded.
+ */
+export function parseJson(text: string): unknown {
+	const safe = text.replace(/"(?:[^"\\]|\\.)*"|-?\d{16,}(?![\d.eE])/g, (m) =>
+		m.charCodeAt(0) === 34 || Number.isSafeInteger(Number(m)) ? m : `"${m}"`,
+	);
+	return JSON.parse(safe);
+}
+
+/**
+ * A list however AliExpress wraps it: `[...]`, `{order_dto: [...]}`, a bare
+ * object for a list of one, or nothing at all.
+ */
+export function toList<T = IDataObject>(value: unknown, key?: string): T[] {
+	if (value === undefined || value === null || value === '') return [];
+	if (Array.isArray(value)) return value as T[];
+	if (typeof value === 'object') {
+		const obj = value as IDataObject;
+		const keys = Object.keys(obj);
+		if (keys.length === 0) return [];
+		const inner = key !== undefined ? obj[key] : keys.length === 1 ? obj[keys[0]] : undefined;
+		if (key !== undefined || keys.length === 1) {
+			if (Array.isArray(inner)) return inner as T[];
+			if (inner !== undefined && inner !== null && typeof inner === 'object') return [inner as T];
+			if (key !== undefined && inner === undefined) return [];
+		}
+		return [value as T];
+	}
+	return [value as T];
+}
+
+const str = (v: unknown): string | undefined =>
+	v === undefined || v === null || v === '' ? undefined : String(v);
+
+function errorFrom(obj: IDataObject, httpCode?: number): AliExpressErrorInfo {
+	const code = str(obj.code) ?? str(obj.error_code) ?? 'unknown';
+	const subCode = str(obj.sub_code);
+	const type = str(obj.type) ?? '';
+	const kind = classifyError(code, subCode ?? '', type);
+	return {
+		kind,
+		code,
+		subCode,
+		message: str(obj.msg) ?? str(obj.message) ?? str(obj.error_message) ?? 'Unknown error',
+		subMessage: str(obj.sub_msg),
+		requestId: str(obj.request_id),
+		httpCode,
+		// A gateway-level refusal (quota, signature, key, session) means nothing ran.
+		notExecuted: kind !== 'platform' && kind !== 'unknown' && kind !== 'business',
+	};
+}
+
+/** Looks for an error in a parsed answer. */
+export function findError(body: unknown, httpCode?: number): AliExpressErrorInfo | undefined {
+	if (!body || typeof body !== 'object') return undefined;
+	const obj = body as IDataObject;
+	if (obj.error_response && typeof obj.error_response === 'object') {
+		return errorFrom(obj.error_response as IDataObject, httpCode);
+	}
+	// Flat IOP error: {type, code, message, request_id}; system calls answer code "0" when fine.
+	if (obj.code !== undefined && String(obj.code) !== '0' && (obj.type !== undefined || obj.message !== undefined || obj.msg !== undefined)) {
+		return errorFrom(obj, httpCode);
+	}
+	return undefined;
+}
+
+/** Failures reported inside a successful wrapper (`result.success: false`). */
+export function findResultError(inner: IDataObject): AliExpressErrorInfo | undefined {
+	const result = (inner.result ?? inner) as IDataObject;
+	if (!result || typeof result !== 'object') return undefined;
+	const flags = [result.success, result.is_success, result.result_success];
+	if (!flags.some((f) => f === false || f === 'false')) return undefined;
+	const code =
+		str(result.error_code) ?? str(result.result_error_code) ?? str(result.error_msg_code) ?? 'BUSINESS_ERROR';
+	return {
+		kind: classifyError(code),
+		code,
+		message:
+			str(result.error_message) ??
+			str(result.result_error_desc) ??
+			str(result.error_msg) ??
+			'The operation was not successful',
+		requestId: str(inner.request_id),
+		notExecuted: true,
+	};
+}
+
+/**
+ * The content of an answer: the `<method>_response` object for business
+ * methods, the flat object for system calls. Throws AliExpressError for every
+ * error shape.
+ */
+export function unwrapResponse(
+	apiName: string,
+	body: unknown,
+	options: { checkResult?: boolean; httpCode?: number } = {},
+): IDataObject {
+	const error = findError(body, options.httpCode);
+	if (error) throw new AliExpressError(error);
+	if (!body || typeof body !== 'object' || Array.isArray(body)) {
+		throw new AliExpressError({
+			kind: 'connection',
+			code: 'InvalidResponse',
+			message: 'The gateway answered with something that is not an AliExpress response',
+			httpCode: options.httpCode,
+		});
+	}
+	const obj = body as IDataObject;
+	let inner = obj;
+	if (!apiName.startsWith('/')) {
+		const wrapperKey = `${apiName.replace(/\./g, '_')}_response`;
+		const wrapped = obj[wrapperKey] ?? (Object.keys(obj).length === 1 ? obj[Object.keys(obj)[0]] : undefined);
+		if (!wrapped || typeof wrapped !== 'object') {
+			throw new AliExpressError({
+				kind: 'connection',
+				code: 'InvalidResponse',
+				message: `The answer has no "${wrapperKey}" object`,
+				httpCode: options.httpCode,
+			});
+		}
+		inner = wrapped as IDataObject;
+	}
+	if (options.checkResult !== false) {
+		const resultError = findResultError(inner);
+		if (resultError) throw new AliExpressError(resultError);
+	}
+	return inner;
+}

@@ -1,0 +1,137 @@
+/**
+ * AliExpress errors: one model for the three error shapes, the failures hidden
+ * inside a successful wrapper, HTTP failures and lost connections.
+ */
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What an error means for the caller; drives messages and retries. */
+export type ErrorKind =
+	| 'rateLimit' // quota or frequency exceeded: the gateway refused the call
+	| 'platform' // ISP/SYSTEM trouble, HTTP 5xx: the platform failed
+	| 'connection' // no usable answer (reset, timeout, malformed body): fate unknown
+	| 'signature'
+	| 'session'
+	| 'appKey'
+	| 'permission'
+	| 'ipWhitelist'
+	| 'arguments'
+	| 'business'
+	| 'unknown';
+
+export interface AliExpressErrorInfo {
+	kind: ErrorKind;
+	code: string;
+	subCode?: string;
+	message: string;
+	subMessage?: string;
+	requestId?: string;
+	httpCode?: number;
+	/** The call was certainly not carried out (the gateway refused it before processing). */
+	notExecuted?: boolean;
+}
+
+/** An error thrown by the transport; turned into a NodeApiError at the node's edge. */
+export class AliExpressError extends Error {
+	constructor(readonly info: AliExpressErrorInfo) {
+		super(formatErrorMessage(info));
+		this.name = 'AliExpressError';
+	}
+}
+
+/** Sorts a gateway error code (and sub-code) into a kind. */
+export function classifyError(code: string, subCode = '', type = ''): ErrorKind {
+	const c = code.trim();
+	const sub = subCode.toLowerCase();
+	if (
+		c === '7' ||
+		c === '8' ||
+		c === 'ApiCallLimit' ||
+		/frequency|limited-by|call-limit|accesscontrol/.test(sub)
+	) {
+		return 'rateLimit';
+	}
+	if (c === 'AppWhiteIpLimit') return 'ipWhitelist';
+	if (c === '25' || c === 'IncompleteSignature' || c === 'InvalidSignature') return 'signature';
+	if (c === '26' || c === '27' || /AccessToken|Session/i.test(c)) return 'session';
+	if (c === '28' || c === '29' || c === 'InvalidAppKey' || c === 'AppKeyNotFound') return 'appKey';
+	if (c === '11' || c === '12' || /Permission|Forbidden|InsufficientIsvPermissions/i.test(c)) {
+		return 'permission';
+	}
+	if (
+		/^(ISP|SYSTEM)$/i.test(type) ||
+		sub.startsWith('isp.') ||
+		c.toLowerCase().startsWith('isp.') ||
+		c === '10' ||
+		c === '15' ||
+		/^(ServiceUnavailable|InternalError|SystemError)$/i.test(c)
+	) {
+		return 'platform';
+	}
+	if (
+		['40', '41', '43', '22', '31', '32', 'MissingParameter', 'InvalidParameter', 'InvalidApiPath'].includes(c) ||
+		/^Invalid|Missing/.test(c)
+	) {
+		return 'arguments';
+	}
+	if (c === '50' || c.includes('.') || /^[A-Z_]+$/.test(c)) return 'business';
+	return 'unknown';
+}
+
+/** "AliExpress error IllegalAccessToken: The specified access token is invalid (request 0b1f...)". */
+export function formatErrorMessage(info: AliExpressErrorInfo): string {
+	const codes = [info.code, info.subCode].filter(Boolean).join(' / ');
+	const text = [info.message, info.subMessage].filter(Boolean).join(': ');
+	const request = info.requestId ? ` (request ${info.requestId})` : '';
+	return `AliExpress error ${codes}: ${text}${request}`;
+}
+
+const ADVICE: Record<ErrorKind, string> = {
+	rateLimit:
+		'AliExpress refused the call because the app reached its call quota or frequency limit. The node retries with backoff; if it keeps happening, lower "Requests per Second" in the node\'s Options or spread runs over the day (quotas reset at 24:00 Beijing time).',
+	platform:
+		'AliExpress had a temporary problem on its side. The node retried the call; run the workflow again later.',
+	connection:
+		'No usable answer came back from the AliExpress gateway (connection lost, timed out or cut short). Check the network and the Gateway URL, then run again.',
+	signature:
+		'The gateway rejected the request signature. Check the App Secret in the credential (and, for the legacy TOP protocol, the Sign Method).',
+	session:
+		'The access token is missing, invalid or expired. Authorize the app for your store again in the AliExpress Open Platform console (or renew it with the Token → Refresh operation) and paste the new access token into the credential.',
+	appKey: 'The gateway does not know this App Key. Check the App Key in the credential.',
+	permission:
+		'Your app or seller account lacks permission for this API. In the AliExpress Open Platform console, request the API group this method belongs to for your app.',
+	ipWhitelist:
+		"The calling machine's IP address is not on your app's IP whitelist. Add n8n's outgoing IP address in the AliExpress Open Platform console.",
+	arguments: 'AliExpress rejected an argument of the call. Check the named field and its format.',
+	business: 'AliExpress refused the operation. The message above says why.',
+	unknown: 'AliExpress returned an error. The message above says what it reported.',
+};
+
+export function errorAdvice(kind: ErrorKind): string {
+	return ADVICE[kind];
+}
+
+/** Builds the NodeApiError shown to the user. Only the clean error info goes in: no request, no secrets. */
+export function toNodeApiError(
+	node: INode,
+	error: AliExpressError,
+	itemIndex?: number,
+): NodeApiError {
+	const { info } = error;
+	const response: JsonObject = {
+		code: info.code,
+		message: info.message,
+	};
+	if (info.subCode) response.sub_code = info.subCode;
+	if (info.subMessage) response.sub_msg = info.subMessage;
+	if (info.requestId) response.request_id = info.requestId;
+	const apiError = new NodeApiError(node, response, {
+		message: error.message,
+		description: errorAdvice(info.kind),
+		httpCode: info.httpCode ? String(info.httpCode) : undefined,
+		itemIndex,
+	});
+	// n8n replaces messages that contain stock HTTP codes; keep AliExpress's own words.
+	apiError.message = error.message;
+	return apiError;
+}

@@ -1,0 +1,316 @@
+/**
+ * The one way this package talks to AliExpress. Every call goes through
+ * `AliExpressClient`: form-encoded POST via n8n's
+ * `httpRequestWithAuthentication` (the credential adds the system parameters
+ * and signs), the answer unwrapped, errors turned into AliExpressError, and
+ * transient failures retried with exponential backoff and full jitter under a
+ * shared pace (concurrency and requests per second).
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { toWireParams } from '../../../credentials/AliExpressSigning';
+import { parseJson, unwrapResponse } from './envelope';
+import { AliExpressError, type AliExpressErrorInfo } from './errors';
+
+export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
+
+export const CREDENTIAL_TYPE = 'aliExpressApi';
+
+export interface TransportSettings {
+	/** Attempts per call, the first included. */
+	maxAttempts: number;
+	/** No retry starts once this much time has passed since the call's first attempt. */
+	maxRetryTimeMs: number;
+	/** First backoff step; each retry doubles it (full jitter: a random wait up to the step). */
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** Calls in flight at once. */
+	concurrency: number;
+	/** Calls started per second at most; 0 = no limit of our own. */
+	requestsPerSecond: number;
+	/** Time to wait for one answer. */
+	timeoutMs: number;
+}
+
+export const DEFAULT_SETTINGS: TransportSettings = {
+	maxAttempts: 5,
+	maxRetryTimeMs: 120_000,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+	concurrency: 5,
+	requestsPerSecond: 0,
+	timeoutMs: 30_000,
+};
+
+/**
+ * `safe`: the call may be repeated without harm (reads, setting a value) and is
+ * retried on every transient failure. `ifNotExecuted`: the call creates
+ * something (publish) and is retried only when the answer proves nothing happened.
+ */
+export type RetryPolicy = 'safe' | 'ifNotExecuted';
+
+export interface CallOptions {
+	retry?: RetryPolicy;
+	/** Treat `result.success: false` as an error (default true). */
+	checkResult?: boolean;
+}
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+const NETWORK_CODE = /^(E[A-Z0-9_]+|ERR_[A-Z0-9_]+)$/;
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Removes anything that looks like a credential from a message. */
+export function scrubSecrets(text: string): string {
+	return text.replace(
+		/\b(sign|session|access_token|refresh_token|app_secret|appSecret|accessToken)(["']?\s*[=:]\s*["']?)[^&\s"',}]+/gi,
+		'$1$2***',
+	);
+}
+
+function findNetworkCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && NETWORK_CODE.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	const match = /\b(ECONNRESET|ETIMEDOUT|ECONNABORTED|ECONNREFUSED|ESOCKETTIMEDOUT|EPIPE)\b/.exec(message);
+	if (match) return match[1];
+	if (/timeout|socket hang up|aborted/i.test(message)) return 'ETIMEDOUT';
+	return undefined;
+}
+
+/** A failure of the request itself, as a clean error: nothing of the request travels along. */
+function requestFailure(error: unknown): AliExpressError {
+	const code = findNetworkCode(error);
+	if (code) {
+		return new AliExpressError({
+			kind: 'connection',
+			code,
+			message:
+				code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT'
+					? 'The AliExpress gateway did not answer in time'
+					: 'The connection to the AliExpress gateway failed',
+			notExecuted: NOT_SENT_CODES.has(code),
+		});
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new AliExpressError({
+		kind: 'arguments',
+		code: 'RequestFailed',
+		message: scrubSecrets(message),
+		notExecuted: true,
+	});
+}
+
+interface FullResponse {
+	body: unknown;
+	statusCode: number;
+}
+
+/** Paces calls: at most N in flight, at most R started per second, and a shared pause after a quota refusal. */
+class Pacer {
+	private active = 0;
+	private readonly waiting: Array<() => void> = [];
+	private nextStart = 0;
+	private pausedUntil = 0;
+
+	constructor(private readonly settings: TransportSettings) {}
+
+	async acquire(): Promise<void> {
+		if (this.active >= this.settings.concurrency) {
+			await new Promise<void>((resolve) => this.waiting.push(resolve));
+		} else {
+			this.active++;
+		}
+		const now = Date.now();
+		let at = Math.max(now, this.pausedUntil);
+		if (this.settings.requestsPerSecond > 0) {
+			at = Math.max(at, this.nextStart);
+			this.nextStart = at + 1000 / this.settings.requestsPerSecond;
+		}
+		if (at > now) await sleep(at - now);
+	}
+
+	release(): void {
+		const next = this.waiting.shift();
+		if (next) next();
+		else this.active--;
+	}
+
+	/** Everyone waits: the gateway said the quota is hit. */
+	pause(ms: number): void {
+		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+	}
+}
+
+export function isRetryable(info: AliExpressErrorInfo, policy: RetryPolicy): boolean {
+	if (policy === 'ifNotExecuted') {
+		return info.notExecuted === true && (info.kind === 'rateLimit' || info.kind === 'connection' || info.kind === 'platform');
+	}
+	return info.kind === 'rateLimit' || info.kind === 'platform' || info.kind === 'connection';
+}
+
+export class AliExpressClient {
+	readonly settings: TransportSettings;
+	private readonly pacer: Pacer;
+	/** Calls sent, retries included: for logs and tests. */
+	calls = 0;
+
+	constructor(
+		private readonly ctx: RequestContext,
+		settings: Partial<TransportSettings> = {},
+	) {
+		this.settings = { ...DEFAULT_SETTINGS, ...stripUndefined(settings) };
+		this.settings.concurrency = Math.max(1, Math.floor(this.settings.concurrency));
+		this.settings.maxAttempts = Math.max(1, Math.floor(this.settings.maxAttempts));
+		this.pacer = new Pacer(this.settings);
+	}
+
+	/** A business method, e.g. `aliexpress.solution.order.get`. Returns the content of its `_response` wrapper. */
+	async call(method: string, params: IDataObject, options: CallOptions = {}): Promise<IDataObject> {
+		return await this.withRetry(method, '/sync', { ...params, method }, options);
+	}
+
+	/** An IOP system API such as `/auth/token/create`. Returns the flat answer. */
+	async system(path: string, params: IDataObject, options: CallOptions = {}): Promise<IDataObject> {
+		return await this.withRetry(path, `/rest${path}`, params, { checkResult: false, ...options });
+	}
+
+	/** Runs `fn` over `items` with the client's concurrency; results keep the input order. */
+	async map<T, R>(items: T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+		const results = new Array<R>(items.length);
+		let next = 0;
+		const worker = async () => {
+			while (next < items.length) {
+				const index = next++;
+				results[index] = await fn(items[index], index);
+			}
+		};
+		const workers = Math.min(this.settings.concurrency, items.length);
+		await Promise.all(Array.from({ length: workers }, worker));
+		return results;
+	}
+
+	private async withRetry(
+		apiName: string,
+		url: string,
+		params: IDataObject,
+		options: CallOptions,
+	): Promise<IDataObject> {
+		const policy = options.retry ?? 'safe';
+		const started = Date.now();
+		const body = toWireParams(params);
+		for (let attempt = 1; ; attempt++) {
+			await this.pacer.acquire();
+			let error: AliExpressError;
+			try {
+				this.calls++;
+				return await this.once(apiName, url, body, options);
+			} catch (caught) {
+				if (!(caught instanceof AliExpressError)) throw caught;
+				error = caught;
+			} finally {
+				this.pacer.release();
+			}
+			const { settings } = this;
+			if (!isRetryable(error.info, policy) || attempt >= settings.maxAttempts) throw error;
+			const step = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
+			const delay = Math.round(Math.random() * step);
+			if (Date.now() - started + delay > settings.maxRetryTimeMs) throw error;
+			if (error.info.kind === 'rateLimit') this.pacer.pause(delay);
+			this.ctx.logger?.debug(`AliExpress ${apiName}: ${error.info.code}, retry ${attempt} in ${delay} ms`);
+			await sleep(delay);
+		}
+	}
+
+	private async once(
+		apiName: string,
+		url: string,
+		body: Record<string, string>,
+		options: CallOptions,
+	): Promise<IDataObject> {
+		const request: IHttpRequestOptions = {
+			method: 'POST',
+			url,
+			headers: { 'content-type': FORM_TYPE, accept: 'application/json' },
+			body: { ...body },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			encoding: 'text',
+			json: false,
+			timeout: this.settings.timeoutMs,
+		};
+		let response: FullResponse;
+		try {
+			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				CREDENTIAL_TYPE,
+				request,
+			)) as FullResponse;
+		} catch (error) {
+			throw requestFailure(error);
+		}
+		return parseAnswer(apiName, response, options);
+	}
+}
+
+/** Turns an HTTP answer into the content of the AliExpress response, or an AliExpressError. */
+export function parseAnswer(apiName: string, response: FullResponse, options: CallOptions = {}): IDataObject {
+	const status = Number(response.statusCode ?? 200);
+	let parsed: unknown = response.body;
+	if (typeof parsed === 'string' || Buffer.isBuffer(parsed)) {
+		const text = parsed.toString();
+		try {
+			parsed = parseJson(text);
+		} catch {
+			parsed = undefined;
+		}
+	}
+	if (status >= 400) {
+		// An AliExpress error body wins over the bare status.
+		if (parsed && typeof parsed === 'object') {
+			try {
+				unwrapResponse(apiName, parsed, { httpCode: status, checkResult: false });
+			} catch (error) {
+				if (error instanceof AliExpressError && error.info.code !== 'InvalidResponse') throw error;
+			}
+		}
+		throw new AliExpressError({
+			kind: status === 429 ? 'rateLimit' : status >= 500 ? 'platform' : 'unknown',
+			code: `HTTP_${status}`,
+			message:
+				status === 429
+					? 'The gateway asked to slow down (HTTP 429)'
+					: `The gateway answered with HTTP status ${status}`,
+			httpCode: status,
+			notExecuted: status === 429,
+		});
+	}
+	if (parsed === undefined) {
+		throw new AliExpressError({
+			kind: 'connection',
+			code: 'MalformedResponse',
+			message: 'The gateway answered with a body that is not valid JSON',
+			httpCode: status,
+		});
+	}
+	return unwrapResponse(apiName, parsed, { httpCode: status, checkResult: options.checkResult });
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+	const out: Partial<T> = {};
+	for (const key of Object.keys(value) as Array<keyof T>) {
+		if (value[key] !== undefined && value[key] !== null) out[key] = value[key];
+	}
+	return out;
+}
