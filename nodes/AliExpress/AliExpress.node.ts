@@ -1,0 +1,66 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { transportOptionFields } from './actions/common';
+import * as inventory from './actions/inventory';
+import * as order from './actions/order';
+import * as price from './actions/price';
+import * as product from './actions/product';
+import { router } from './actions/router';
+import { credentialTest } from './methods/credentialTest';
+import { listSearch } from './methods/listSearch';
+
+export class AliExpress implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'AliExpress',
+		name: 'aliExpress',
+		icon: { light: 'file:aliexpress.svg', dark: 'file:aliexpress.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Publish products, sync stock and prices, and read and ship orders on AliExpress',
+		defaults: { name: 'AliExpress' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'aliExpressApi', required: true, testedBy: 'aliExpressApiTest' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Inventory', value: 'inventory' },
+					{ name: 'Order', value: 'order' },
+					{ name: 'Price', value: 'price' },
+					{ name: 'Product', value: 'product' },
+				],
+				default: 'inventory',
+			},
+			...inventory.description,
+			...order.description,
+			...price.description,
+			...product.description,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: transportOptionFields,
+			},
+		],
+	};
+
+	methods = { credentialTest, listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

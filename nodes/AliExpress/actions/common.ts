@@ -1,0 +1,211 @@
+/**
+ * What every operation shares: the client built from the node's Options, input
+ * errors that name item, field and fix, and the per-item loop with Continue On
+ * Fail and pairing.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { AliExpressError, toNodeApiError } from '../transport/errors';
+import { AliExpressClient, DEFAULT_SETTINGS, type TransportSettings } from '../transport/request';
+
+/** The "Options" entries that tune the transport; every operation offers them. */
+export const transportOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 50 },
+		default: DEFAULT_SETTINGS.concurrency,
+		description: 'How many calls to AliExpress may be in flight at once',
+	},
+	{
+		displayName: 'Max Attempts',
+		name: 'maxAttempts',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 20 },
+		default: DEFAULT_SETTINGS.maxAttempts,
+		description:
+			'How often one call is tried when AliExpress is busy or unreachable (the first try included). Retries wait with exponential backoff and jitter.',
+	},
+	{
+		displayName: 'Max Retry Time (Seconds)',
+		name: 'maxRetryTime',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: DEFAULT_SETTINGS.maxRetryTimeMs / 1000,
+		description: 'No retry of a call starts after this many seconds since its first try',
+	},
+	{
+		displayName: 'Requests per Second',
+		name: 'requestsPerSecond',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			"Start at most this many calls per second (0 = no limit of the node's own). Set it to your app's API quota to avoid quota errors on large syncs.",
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_SETTINGS.timeoutMs / 1000,
+		description: 'How long to wait for one answer from AliExpress',
+	},
+];
+
+/** Settings for the transport from the node's Options (read once, from the first item). */
+export function transportSettings(ctx: IExecuteFunctions): Partial<TransportSettings> {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+	const seconds = (v: unknown) => (num(v) === undefined ? undefined : (v as number) * 1000);
+	return {
+		concurrency: num(options.concurrency),
+		maxAttempts: num(options.maxAttempts),
+		maxRetryTimeMs: seconds(options.maxRetryTime),
+		requestsPerSecond: num(options.requestsPerSecond),
+		timeoutMs: seconds(options.timeout),
+	};
+}
+
+export function createClient(ctx: IExecuteFunctions): AliExpressClient {
+	return new AliExpressClient(ctx, transportSettings(ctx));
+}
+
+/** An input error: "Item 3, field "Quantity": must be a whole number from 0 to 999999, got "12.5"". */
+export function inputError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	problem: string,
+	fix: string,
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}, field "${field}": ${problem}`, {
+		itemIndex,
+		description: fix,
+	});
+}
+
+/** Any failure as the n8n error to show. */
+export function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof AliExpressError) return toNodeApiError(ctx.getNode(), error, itemIndex);
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/** The JSON that Continue On Fail emits for a failed item. */
+export function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.errorDescription = error.description;
+	const response = (error as NodeApiError).errorResponse as JsonObject | undefined;
+	if (error instanceof NodeApiError && response) {
+		if (response.code !== undefined) json.errorCode = response.code;
+		if (response.request_id !== undefined) json.requestId = response.request_id;
+	}
+	return json;
+}
+
+/** A value read as a string id, or '' when empty. */
+export function idString(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	return String(value).trim();
+}
+
+/** Requires an AliExpress numeric id (products, orders, categories, templates). */
+export function requireId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	what: string,
+): string {
+	const id = idString(typeof value === 'object' && value !== null ? (value as IDataObject).value : value);
+	if (!id) {
+		throw inputError(ctx, itemIndex, field, 'is empty', `Enter the ${what} or map it from an earlier node.`);
+	}
+	if (!/^\d{1,20}$/.test(id)) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`must be a numeric AliExpress ID, got "${id.slice(0, 40)}"`,
+			`Use the ${what} as AliExpress shows it (digits only).`,
+		);
+	}
+	return id;
+}
+
+/**
+ * The per-item loop. Every item is first prepared (read and validated): bad
+ * input fails before any call is made. Then the prepared items run with the
+ * client's concurrency. With Continue On Fail, failed items come out as
+ * `{error}` and the rest go on; without it, the first failure is thrown and its
+ * description says which other items were already carried out.
+ */
+export async function runPerItem<P>(
+	ctx: IExecuteFunctions,
+	client: AliExpressClient,
+	prepare: (itemIndex: number) => P | Promise<P>,
+	run: (prepared: P, itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+	options: { writes?: boolean } = {},
+): Promise<INodeExecutionData[]> {
+	const items = ctx.getInputData();
+	const continueOnFail = ctx.continueOnFail();
+	const prepared: Array<{ ok: true; value: P } | { ok: false; error: NodeApiError | NodeOperationError }> = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			prepared.push({ ok: true, value: await prepare(i) });
+		} catch (error) {
+			const nodeError = asNodeError(ctx, error, i);
+			if (!continueOnFail) throw nodeError;
+			prepared.push({ ok: false, error: nodeError });
+		}
+	}
+
+	const results = await client.map(prepared, async (p, i) => {
+		if (!p.ok) return p;
+		try {
+			return { ok: true as const, value: await run(p.value, i) };
+		} catch (error) {
+			return { ok: false as const, error: asNodeError(ctx, error, i) };
+		}
+	});
+
+	const out: INodeExecutionData[] = [];
+	const failed: number[] = [];
+	results.forEach((r, i) => {
+		if (r.ok) {
+			const list = Array.isArray(r.value) ? r.value : [r.value];
+			for (const json of list) out.push({ json, pairedItem: { item: i } });
+		} else {
+			failed.push(i);
+			out.push({ json: errorJson(r.error), pairedItem: { item: i } });
+		}
+	});
+	if (failed.length && !continueOnFail) {
+		const first = results[failed[0]] as { error: NodeApiError | NodeOperationError };
+		const done = results.length - failed.length;
+		if (options.writes && results.length > 1) {
+			const list = failed.slice(0, 20).map((i) => i + 1).join(', ');
+			first.error.description = [
+				first.error.description,
+				`${failed.length} of ${results.length} items failed (items ${list}${failed.length > 20 ? ', …' : ''}); the other ${done} were carried out. Turn on "Continue On Fail" to get one result per item.`,
+			]
+				.filter(Boolean)
+				.join(' ');
+		}
+		throw first.error;
+	}
+	return out;
+}

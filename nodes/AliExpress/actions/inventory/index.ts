@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as update from './update.operation';
+
+export { update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['inventory'] } },
+		options: [
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Set the stock of many SKUs at once, in the fewest calls AliExpress allows',
+				action: 'Update inventory of SKUs',
+			},
+		],
+		default: 'update',
+	},
+	...update.description,
+];

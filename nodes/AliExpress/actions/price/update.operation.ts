@@ -1,0 +1,125 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { toList } from '../../transport/envelope';
+import { AliExpressError } from '../../transport/errors';
+import type { AliExpressClient } from '../../transport/request';
+import { executeSkuSync, parseAmount, skuSyncProperties, type SkuLine, type SkuSyncSpec } from '../skuSync';
+
+export const PRODUCT_INFO_METHOD = 'aliexpress.solution.product.info.get';
+
+/**
+ * The price API erases a SKU's discount price when none is sent. By default
+ * the node reads the current discount prices of the products concerned (one
+ * read per product) and sends them along, so nothing is lost silently.
+ */
+async function keepCurrentDiscounts(
+	ctx: IExecuteFunctions,
+	client: AliExpressClient,
+	lines: SkuLine[],
+): Promise<void> {
+	if (ctx.getNodeParameter('missingDiscountPrice', 0, 'keep') !== 'keep') return;
+	const needed = new Map<string, SkuLine[]>();
+	for (const line of lines) {
+		if (line.values.discountPrice !== undefined) continue;
+		const list = needed.get(line.productId);
+		if (list) list.push(line);
+		else needed.set(line.productId, [line]);
+	}
+	await client.map([...needed], async ([productId, productLines]) => {
+		try {
+			const answer = await client.call(PRODUCT_INFO_METHOD, { product_id: productId });
+			const result = (answer.result ?? {}) as IDataObject;
+			const current = new Map<string, unknown>();
+			for (const sku of toList(result.aeop_ae_product_s_k_us, 'global_aeop_ae_product_sku')) {
+				current.set(String(sku.sku_code), sku.sku_discount_price);
+			}
+			for (const line of productLines) {
+				const discount = Number(current.get(line.skuCode));
+				if (Number.isFinite(discount) && discount > 0 && discount < (line.values.price ?? 0)) {
+					line.values.discountPrice = discount;
+				}
+			}
+		} catch (error) {
+			if (!(error instanceof AliExpressError)) throw error;
+			for (const line of productLines) {
+				line.result = {
+					success: false,
+					errorCode: error.info.code,
+					errorMessage: `Could not read the current discount price to keep it: ${error.message}`,
+				};
+			}
+		}
+	});
+}
+
+const spec: SkuSyncSpec = {
+	resource: 'price',
+	method: 'aliexpress.solution.batch.product.price.update',
+	listParam: 'mutiple_product_update_list',
+	values: [
+		{
+			name: 'price',
+			displayName: 'Price',
+			fieldParam: 'priceField',
+			required: true,
+			parse: (raw) => parseAmount(raw, 0.01, 999999),
+			problem: 'must be an amount from 0.01 to 999999 with at most two decimals',
+			fix: 'Map the price as a number such as 19.99 (no currency sign), in the currency of your AliExpress store.',
+			description: 'The new price of the SKU, in the currency of your AliExpress store',
+		},
+		{
+			name: 'discountPrice',
+			displayName: 'Discount Price',
+			fieldParam: 'discountPriceField',
+			required: false,
+			parse: (raw) => parseAmount(raw, 0.01, 999999),
+			problem: 'must be an amount from 0.01 to 999999 with at most two decimals',
+			fix: 'Map the discount price as a number such as 14.99, or leave it empty.',
+			description:
+				'Optional sale price, lower than the price. When empty, see "When No Discount Price Is Given".',
+		},
+	],
+	skuEntry: (line) => {
+		const entry: IDataObject = { sku_code: line.skuCode, price: String(line.values.price) };
+		if (line.values.discountPrice !== undefined) entry.discount_price = String(line.values.discountPrice);
+		return entry;
+	},
+	beforeSend: keepCurrentDiscounts,
+};
+
+export const description: INodeProperties[] = [
+	...skuSyncProperties(spec),
+	{
+		displayName: 'When No Discount Price Is Given',
+		name: 'missingDiscountPrice',
+		type: 'options',
+		options: [
+			{
+				name: 'Keep the Current Discount Price',
+				value: 'keep',
+				description:
+					'Read the SKU’s current discount price first and send it again (one extra read per product)',
+			},
+			{
+				name: 'Remove the Discount Price',
+				value: 'remove',
+				description: 'Send no discount price: AliExpress then removes any existing one',
+			},
+		],
+		default: 'keep',
+		description: 'AliExpress erases a SKU’s discount price when an update does not send one',
+		displayOptions: { show: { resource: ['price'], operation: ['update'] } },
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	client: AliExpressClient,
+): Promise<INodeExecutionData[]> {
+	return await executeSkuSync(this, client, spec);
+}

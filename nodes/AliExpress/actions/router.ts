@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { AliExpressClient } from '../transport/request';
+import { createClient } from './common';
+import * as inventory from './inventory';
+import * as order from './order';
+import * as price from './price';
+import * as product from './product';
+
+type Execute = (this: IExecuteFunctions, client: AliExpressClient) => Promise<INodeExecutionData[]>;
+
+const operations: Record<string, Record<string, { execute: Execute }>> = {
+	product: { publish: product.publish, update: product.update, get: product.get, getMany: product.getMany },
+	inventory: { update: inventory.update },
+	price: { update: price.update },
+	order: { getMany: order.getMany, get: order.get, ship: order.ship },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const op = operations[resource]?.[operation];
+	if (!op) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of resource "${resource}" is not supported`,
+		);
+	}
+	const client = createClient(this);
+	return [await op.execute.call(this, client)];
+}

@@ -1,0 +1,356 @@
+/**
+ * Update Inventory and Update Price share one engine: each input item is one
+ * SKU; all items are gathered, validated, packed into the fewest batch calls
+ * (transport/batching) and sent with the client's pacing. Every input item gets
+ * exactly one output item, paired to it, saying whether its SKU was applied.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { planSkuBatches, type ProductEntry } from '../transport/batching';
+import { toList } from '../transport/envelope';
+import { AliExpressError } from '../transport/errors';
+import type { AliExpressClient } from '../transport/request';
+import { asNodeError, idString, inputError } from './common';
+
+/** One value a SKU sync sets (quantity, price, discount price). */
+export interface SkuValueField {
+	/** Parameter name in "fields" mode, and default input field name in "fromInput" mode. */
+	name: string;
+	displayName: string;
+	/** Name of the parameter holding the input field name ("quantityField"). */
+	fieldParam: string;
+	required: boolean;
+	/** Reads and validates; throws a message that says what is wrong and how to fix it. */
+	parse: (raw: unknown) => number;
+	problem: string;
+	fix: string;
+	description: string;
+}
+
+export interface SkuSyncSpec {
+	resource: string;
+	method: string;
+	/** Parameter of the batch method holding the product list. */
+	listParam: string;
+	values: SkuValueField[];
+	/** Builds one SKU entry of the call from the line's values. */
+	skuEntry: (line: SkuLine) => IDataObject;
+	/** Optional step between validation and sending (price: keep current discounts). */
+	beforeSend?: (ctx: IExecuteFunctions, client: AliExpressClient, lines: SkuLine[]) => Promise<void>;
+}
+
+export interface SkuLine {
+	itemIndex: number;
+	productId: string;
+	skuCode: string;
+	values: Record<string, number | undefined>;
+	result?: { success: boolean; errorCode?: string; errorMessage?: string };
+}
+
+class InvalidValue extends Error {}
+
+/** A whole number in a range, accepting numeric strings ("12"). */
+export function parseInteger(raw: unknown, min: number, max: number): number {
+	const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
+	if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) throw new InvalidValue();
+	return n;
+}
+
+/** An amount with at most two decimals in a range, accepting numeric strings ("19.90"). */
+export function parseAmount(raw: unknown, min: number, max: number): number {
+	const n = typeof raw === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
+	if (typeof n !== 'number' || !Number.isFinite(n) || n < min || n > max) throw new InvalidValue();
+	if (Math.abs(Math.round(n * 100) - n * 100) > 1e-6) throw new InvalidValue();
+	return Math.round(n * 100) / 100;
+}
+
+function show(raw: unknown): string {
+	if (raw === undefined) return 'nothing';
+	const text = typeof raw === 'string' ? `"${raw}"` : JSON.stringify(raw);
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** The parameters of a SKU sync operation: input mode, the SKU's fields, and input field names. */
+export function skuSyncProperties(spec: Pick<SkuSyncSpec, 'resource' | 'values'>): INodeProperties[] {
+	const show = { resource: [spec.resource], operation: ['update'] };
+	const fieldsMode = { ...show, inputMode: ['fields'] };
+	const inputMode = { ...show, inputMode: ['fromInput'] };
+	const valueParams: INodeProperties[] = spec.values.map((v) => ({
+		displayName: v.displayName,
+		name: v.name,
+		type: 'string',
+		default: '',
+		required: v.required,
+		placeholder: v.name === 'quantity' ? 'e.g. {{ $json.inventory_quantity }}' : 'e.g. {{ $json.price }}',
+		description: v.description,
+		displayOptions: { show: fieldsMode },
+	}));
+	const fieldNameParams: INodeProperties[] = [
+		{ name: 'productIdField', displayName: 'Product ID Field', def: 'productId' },
+		{ name: 'skuCodeField', displayName: 'SKU Code Field', def: 'skuCode' },
+		...spec.values.map((v) => ({ name: v.fieldParam, displayName: `${v.displayName} Field`, def: v.name })),
+	].map((f) => ({
+		displayName: f.displayName,
+		name: f.name,
+		type: 'string' as const,
+		default: f.def,
+		required: true,
+		description: `Name of the input field that holds the ${f.displayName.replace(/ Field$/, '').toLowerCase()} (dots reach into nested objects, e.g. "variant.sku")`,
+		displayOptions: { show: inputMode },
+	}));
+	return [
+		{
+			displayName: 'Input Mode',
+			name: 'inputMode',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Map Each Field',
+					value: 'fields',
+					description: 'Set each value below, usually with an expression like {{ $json.sku }}',
+				},
+				{
+					name: 'Use Input Fields',
+					value: 'fromInput',
+					description: 'Read the values straight from fields of each input item, by name',
+				},
+			],
+			default: 'fields',
+			hint: 'Each input item is one SKU. For thousands of items, "Use Input Fields" is much faster: n8n evaluates every expression separately (about 0.6 ms each), while field names are read directly.',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Product ID',
+			name: 'productId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 1005006123456789',
+			description: 'The AliExpress product the SKU belongs to',
+			displayOptions: { show: fieldsMode },
+		},
+		{
+			displayName: 'SKU Code',
+			name: 'skuCode',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. {{ $json.sku }}',
+			description: "The SKU's code (the seller SKU set when publishing), the same as in your shop",
+			displayOptions: { show: fieldsMode },
+		},
+		...valueParams,
+		...fieldNameParams,
+	];
+}
+
+function readPath(json: IDataObject, path: string): unknown {
+	if (path in json) return json[path];
+	let current: unknown = json;
+	for (const part of path.split('.')) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as IDataObject)[part];
+	}
+	return current;
+}
+
+/** Reads and validates every input item into a SKU line; bad items fail here, before any call. */
+function readLines(
+	ctx: IExecuteFunctions,
+	spec: SkuSyncSpec,
+	items: INodeExecutionData[],
+	continueOnFail: boolean,
+): { lines: SkuLine[]; failures: Map<number, Error> } {
+	const mode = ctx.getNodeParameter('inputMode', 0, 'fields') as string;
+	const fromInput = mode === 'fromInput';
+	const names = fromInput
+		? {
+				productId: ctx.getNodeParameter('productIdField', 0) as string,
+				skuCode: ctx.getNodeParameter('skuCodeField', 0) as string,
+				values: spec.values.map((v) => ctx.getNodeParameter(v.fieldParam, 0, v.name) as string),
+			}
+		: undefined;
+	const lines: SkuLine[] = [];
+	const failures = new Map<number, Error>();
+	const seen = new Map<string, number>();
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const json = items[i].json;
+			const get = (param: string, inputName: string | undefined, fallback?: unknown) =>
+				names ? readPath(json, inputName as string) : ctx.getNodeParameter(param, i, fallback);
+			const label = (param: string, displayName: string, inputName?: string) =>
+				names ? `${displayName} (input field "${inputName}")` : displayName;
+
+			const rawProduct = get('productId', names?.productId);
+			const productId = idString(rawProduct);
+			if (!/^\d{1,20}$/.test(productId)) {
+				throw inputError(
+					ctx,
+					i,
+					label('productId', 'Product ID', names?.productId),
+					productId ? `must be a numeric AliExpress product ID, got ${show(rawProduct)}` : 'is empty',
+					names
+						? `Make sure each input item has the product's AliExpress ID in the field "${names.productId}", or change "Product ID Field".`
+						: 'Map the AliExpress product ID (digits only) into "Product ID".',
+				);
+			}
+			const skuCode = idString(get('skuCode', names?.skuCode));
+			if (!skuCode) {
+				throw inputError(
+					ctx,
+					i,
+					label('skuCode', 'SKU Code', names?.skuCode),
+					'is empty',
+					names
+						? `Make sure each input item has its SKU code in the field "${names.skuCode}", or change "SKU Code Field".`
+						: 'Map the SKU code (as set on AliExpress) into "SKU Code".',
+				);
+			}
+			const values: Record<string, number | undefined> = {};
+			spec.values.forEach((v, n) => {
+				const raw = get(v.name, names?.values[n], '');
+				if (raw === undefined || raw === null || raw === '') {
+					if (!v.required) return;
+					throw inputError(ctx, i, label(v.name, v.displayName, names?.values[n]), 'is empty', v.fix);
+				}
+				try {
+					values[v.name] = v.parse(raw);
+				} catch (error) {
+					if (!(error instanceof InvalidValue)) throw error;
+					throw inputError(
+						ctx,
+						i,
+						label(v.name, v.displayName, names?.values[n]),
+						`${v.problem}, got ${show(raw)}`,
+						v.fix,
+					);
+				}
+			});
+			const key = `${productId}\u0000${skuCode}`;
+			const earlier = seen.get(key);
+			if (earlier !== undefined) {
+				throw inputError(
+					ctx,
+					i,
+					'SKU Code',
+					`product ${productId} SKU "${skuCode}" already came in item ${earlier + 1}`,
+					'Send each SKU once per run (remove duplicates, e.g. with the Remove Duplicates node).',
+				);
+			}
+			seen.set(key, i);
+			lines.push({ itemIndex: i, productId, skuCode, values });
+		} catch (error) {
+			if (!continueOnFail) throw error;
+			failures.set(i, error as Error);
+		}
+	}
+	return { lines, failures };
+}
+
+/** Reads which products of one batch call failed. */
+function failedProducts(answer: IDataObject): Map<string, { code: string; message: string }> {
+	const failed = new Map<string, { code: string; message: string }>();
+	for (const f of toList(answer.update_failed_list, 'synchronize_product_response_dto')) {
+		failed.set(String(f.product_id), {
+			code: String(f.error_code ?? 'UPDATE_FAILED'),
+			message: String(f.error_message ?? 'The product was not updated'),
+		});
+	}
+	return failed;
+}
+
+async function sendBatch(
+	client: AliExpressClient,
+	spec: SkuSyncSpec,
+	batch: Array<ProductEntry<SkuLine>>,
+): Promise<void> {
+	const list = batch.map((entry) => ({
+		product_id: entry.productId,
+		multiple_sku_update_list: entry.lines.map(spec.skuEntry),
+	}));
+	try {
+		const answer = await client.call(spec.method, { [spec.listParam]: list }, { retry: 'safe' });
+		const failed = failedProducts((answer.result as IDataObject) ?? answer);
+		for (const entry of batch) {
+			const failure = failed.get(entry.productId);
+			for (const line of entry.lines) {
+				line.result = failure
+					? { success: false, errorCode: failure.code, errorMessage: failure.message }
+					: { success: true };
+			}
+		}
+	} catch (error) {
+		if (!(error instanceof AliExpressError)) throw error;
+		// The whole call failed (after retries): each of its SKUs reports why.
+		for (const entry of batch) {
+			for (const line of entry.lines) {
+				line.result = { success: false, errorCode: error.info.code, errorMessage: error.message };
+			}
+		}
+	}
+}
+
+export async function executeSkuSync(
+	ctx: IExecuteFunctions,
+	client: AliExpressClient,
+	spec: SkuSyncSpec,
+): Promise<INodeExecutionData[]> {
+	const items = ctx.getInputData();
+	const continueOnFail = ctx.continueOnFail();
+	const { lines, failures } = readLines(ctx, spec, items, continueOnFail);
+
+	if (spec.beforeSend && lines.length) await spec.beforeSend(ctx, client, lines);
+	const batches = planSkuBatches(lines.filter((l) => !l.result));
+	await client.map(batches, async (batch) => await sendBatch(client, spec, batch));
+
+	const byItem = new Map<number, SkuLine>();
+	for (const line of lines) byItem.set(line.itemIndex, line);
+	const out: INodeExecutionData[] = [];
+	const failedLines: SkuLine[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const line = byItem.get(i);
+		if (!line) {
+			const error = asNodeError(ctx, failures.get(i), i);
+			out.push({
+				json: { success: false, errorCode: 'INVALID_INPUT', errorMessage: error.message, error: error.message },
+				pairedItem: { item: i },
+			});
+			continue;
+		}
+		const result = line.result ?? { success: false, errorCode: 'NOT_SENT', errorMessage: 'Not sent' };
+		const json: IDataObject = { productId: line.productId, skuCode: line.skuCode };
+		for (const v of spec.values) if (line.values[v.name] !== undefined) json[v.name] = line.values[v.name];
+		json.success = result.success;
+		if (!result.success) {
+			json.errorCode = result.errorCode;
+			json.errorMessage = result.errorMessage;
+			failedLines.push(line);
+		}
+		out.push({ json, pairedItem: { item: i } });
+	}
+
+	if (failedLines.length && !continueOnFail) {
+		const first = failedLines[0];
+		const applied = lines.length - failedLines.length;
+		const list = failedLines
+			.slice(0, 10)
+			.map((l) => `item ${l.itemIndex + 1} (product ${l.productId}, SKU ${l.skuCode}): ${l.result?.errorCode}`)
+			.join('; ');
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${failedLines.length} of ${lines.length} SKUs were not updated; ${applied} were applied. First: ${first.result?.errorMessage}`,
+			{
+				itemIndex: first.itemIndex,
+				description: `Not updated: ${list}${failedLines.length > 10 ? '; …' : ''}. All other SKUs were applied. Turn on "Continue On Fail" to get one result per item (success true or false) and handle the failed ones in the workflow.`,
+			},
+		);
+	}
+	return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * Time zones without a library: AliExpress order dates are wall-clock strings
+ * in US Pacific time (`yyyy-MM-dd HH:mm:ss`), n8n's date fields are wall-clock
+ * times in the workflow's zone. Everything in between is epoch milliseconds.
+ */
+
+export const PACIFIC = 'America/Los_Angeles';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+	let f = formatters.get(zone);
+	if (!f) {
+		f = new Intl.DateTimeFormat('en-US', {
+			timeZone: zone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		});
+		formatters.set(zone, f);
+	}
+	return f;
+}
+
+interface Wall {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+}
+
+function wallOf(ms: number, zone: string): Wall {
+	const parts: Record<string, number> = {};
+	for (const p of formatter(zone).formatToParts(new Date(ms))) {
+		if (p.type !== 'literal') parts[p.type] = Number(p.value);
+	}
+	return {
+		year: parts.year,
+		month: parts.month,
+		day: parts.day,
+		hour: parts.hour === 24 ? 0 : parts.hour,
+		minute: parts.minute,
+		second: parts.second,
+	};
+}
+
+/** The zone's offset from UTC at an instant, in ms (Pacific in summer: -7 h). */
+export function zoneOffset(ms: number, zone: string): number {
+	const w = wallOf(ms, zone);
+	const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+	return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time names in a zone. A time that occurs twice (when
+ * clocks go back) resolves to the first; one skipped (clocks go forward) to the
+ * instant one hour later on the wall, as most libraries do.
+ */
+export function wallToInstant(w: Wall, zone: string): number {
+	const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+	const first = guess - zoneOffset(guess, zone);
+	const second = guess - zoneOffset(first, zone);
+	// The earlier of the candidates that really shows this wall time.
+	const candidates = [first, second, guess - zoneOffset(guess - 3600_000, zone)].filter(
+		(c) => zoneOffset(c, zone) === guess - c,
+	);
+	return candidates.length ? Math.min(...candidates) : second;
+}
+
+const WALL_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/;
+
+function parseWall(text: string): Wall | undefined {
+	const m = WALL_RE.exec(text.trim());
+	if (!m) return undefined;
+	return {
+		year: Number(m[1]),
+		month: Number(m[2]),
+		day: Number(m[3]),
+		hour: Number(m[4] ?? 0),
+		minute: Number(m[5] ?? 0),
+		second: Number(m[6] ?? 0),
+	};
+}
+
+/** `yyyy-MM-dd HH:mm:ss` in US Pacific time, as the order API wants it. */
+export function toPacificString(ms: number): string {
+	const w = wallOf(ms, PACIFIC);
+	const p = (n: number) => String(n).padStart(2, '0');
+	return `${w.year}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}`;
+}
+
+/** An AliExpress Pacific date string as an instant (ms), or undefined when it is not one. */
+export function fromPacificString(text: unknown): number | undefined {
+	if (typeof text !== 'string' || !text) return undefined;
+	const wall = parseWall(text);
+	return wall ? wallToInstant(wall, PACIFIC) : undefined;
+}
+
+/** An AliExpress Pacific date string as ISO 8601 UTC, or undefined. */
+export function pacificToIso(text: unknown): string | undefined {
+	const ms = fromPacificString(text);
+	return ms === undefined ? undefined : new Date(ms).toISOString();
+}
+
+/**
+ * A date the user gave: ISO with a zone or offset is taken as it is; a wall
+ * time without one is in the workflow's zone (n8n's date fields give those).
+ * Returns undefined when it is not a date.
+ */
+export function parseUserDate(value: unknown, workflowZone: string): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+	if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		return parseUserDate((value as { toISO: () => string }).toISO(), workflowZone);
+	}
+	const text = String(value).trim();
+	const wall = parseWall(text);
+	if (wall) {
+		if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > 31 || wall.hour > 23 || wall.minute > 59 || wall.second > 59) {
+			return undefined;
+		}
+		return wallToInstant(wall, workflowZone || 'UTC');
+	}
+	if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(text)) return undefined;
+	const ms = Date.parse(text);
+	return Number.isNaN(ms) ? undefined : ms;
+}
