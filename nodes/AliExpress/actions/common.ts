@@ -13,7 +13,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { AliExpressError, toNodeApiError } from '../transport/errors';
-import { AliExpressClient, DEFAULT_SETTINGS, type TransportSettings } from '../transport/request';
+import { AliExpressClient, type TransportSettings } from '../transport/request';
 
 /** The "Options" entries that tune the transport; every operation offers them. */
 export const transportOptionFields: INodeProperties[] = [
@@ -22,7 +22,7 @@ export const transportOptionFields: INodeProperties[] = [
 		name: 'concurrency',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 50 },
-		default: DEFAULT_SETTINGS.concurrency,
+		default: 5,
 		description: 'How many calls to AliExpress may be in flight at once',
 	},
 	{
@@ -30,7 +30,7 @@ export const transportOptionFields: INodeProperties[] = [
 		name: 'maxAttempts',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 20 },
-		default: DEFAULT_SETTINGS.maxAttempts,
+		default: 5,
 		description:
 			'How often one call is tried when AliExpress is busy or unreachable (the first try included). Retries wait with exponential backoff and jitter.',
 	},
@@ -39,7 +39,7 @@ export const transportOptionFields: INodeProperties[] = [
 		name: 'maxRetryTime',
 		type: 'number',
 		typeOptions: { minValue: 0 },
-		default: DEFAULT_SETTINGS.maxRetryTimeMs / 1000,
+		default: 120,
 		description: 'No retry of a call starts after this many seconds since its first try',
 	},
 	{
@@ -56,7 +56,7 @@ export const transportOptionFields: INodeProperties[] = [
 		name: 'timeout',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		default: DEFAULT_SETTINGS.timeoutMs / 1000,
+		default: 30,
 		description: 'How long to wait for one answer from AliExpress',
 	},
 ];

@@ -26,8 +26,8 @@ export interface SkuValueField {
 	/** Name of the parameter holding the input field name ("quantityField"). */
 	fieldParam: string;
 	required: boolean;
-	/** Reads and validates; throws a message that says what is wrong and how to fix it. */
-	parse: (raw: unknown) => number;
+	/** Reads and validates; undefined when the value is not acceptable. */
+	parse: (raw: unknown) => number | undefined;
 	problem: string;
 	fix: string;
 	description: string;
@@ -53,20 +53,18 @@ export interface SkuLine {
 	result?: { success: boolean; errorCode?: string; errorMessage?: string };
 }
 
-class InvalidValue extends Error {}
-
-/** A whole number in a range, accepting numeric strings ("12"). */
-export function parseInteger(raw: unknown, min: number, max: number): number {
+/** A whole number in a range, accepting numeric strings ("12"); undefined when it is not one. */
+export function parseInteger(raw: unknown, min: number, max: number): number | undefined {
 	const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
-	if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) throw new InvalidValue();
+	if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) return undefined;
 	return n;
 }
 
-/** An amount with at most two decimals in a range, accepting numeric strings ("19.90"). */
-export function parseAmount(raw: unknown, min: number, max: number): number {
+/** An amount with at most two decimals in a range, accepting numeric strings ("19.90"); undefined when it is not one. */
+export function parseAmount(raw: unknown, min: number, max: number): number | undefined {
 	const n = typeof raw === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
-	if (typeof n !== 'number' || !Number.isFinite(n) || n < min || n > max) throw new InvalidValue();
-	if (Math.abs(Math.round(n * 100) - n * 100) > 1e-6) throw new InvalidValue();
+	if (typeof n !== 'number' || !Number.isFinite(n) || n < min || n > max) return undefined;
+	if (Math.abs(Math.round(n * 100) - n * 100) > 1e-6) return undefined;
 	return Math.round(n * 100) / 100;
 }
 
@@ -114,7 +112,7 @@ export function skuSyncProperties(spec: Pick<SkuSyncSpec, 'resource' | 'values'>
 				{
 					name: 'Map Each Field',
 					value: 'fields',
-					description: 'Set each value below, usually with an expression like {{ $json.sku }}',
+					description: 'Set each value below, usually with an expression that reads the input item',
 				},
 				{
 					name: 'Use Input Fields',
@@ -181,11 +179,12 @@ function readLines(
 	const failures = new Map<number, Error>();
 	const seen = new Map<string, number>();
 	for (let i = 0; i < items.length; i++) {
+		let failure: Error | undefined;
 		try {
 			const json = items[i].json;
 			const get = (param: string, inputName: string | undefined, fallback?: unknown) =>
 				names ? readPath(json, inputName as string) : ctx.getNodeParameter(param, i, fallback);
-			const label = (param: string, displayName: string, inputName?: string) =>
+			const label = (displayName: string, inputName?: string) =>
 				names ? `${displayName} (input field "${inputName}")` : displayName;
 
 			const rawProduct = get('productId', names?.productId);
@@ -194,7 +193,7 @@ function readLines(
 				throw inputError(
 					ctx,
 					i,
-					label('productId', 'Product ID', names?.productId),
+					label('Product ID', names?.productId),
 					productId ? `must be a numeric AliExpress product ID, got ${show(rawProduct)}` : 'is empty',
 					names
 						? `Make sure each input item has the product's AliExpress ID in the field "${names.productId}", or change "Product ID Field".`
@@ -206,7 +205,7 @@ function readLines(
 				throw inputError(
 					ctx,
 					i,
-					label('skuCode', 'SKU Code', names?.skuCode),
+					label('SKU Code', names?.skuCode),
 					'is empty',
 					names
 						? `Make sure each input item has its SKU code in the field "${names.skuCode}", or change "SKU Code Field".`
@@ -218,20 +217,19 @@ function readLines(
 				const raw = get(v.name, names?.values[n], '');
 				if (raw === undefined || raw === null || raw === '') {
 					if (!v.required) return;
-					throw inputError(ctx, i, label(v.name, v.displayName, names?.values[n]), 'is empty', v.fix);
+					throw inputError(ctx, i, label(v.displayName, names?.values[n]), 'is empty', v.fix);
 				}
-				try {
-					values[v.name] = v.parse(raw);
-				} catch (error) {
-					if (!(error instanceof InvalidValue)) throw error;
+				const value = v.parse(raw);
+				if (value === undefined) {
 					throw inputError(
 						ctx,
 						i,
-						label(v.name, v.displayName, names?.values[n]),
+						label(v.displayName, names?.values[n]),
 						`${v.problem}, got ${show(raw)}`,
 						v.fix,
 					);
 				}
+				values[v.name] = value;
 			});
 			const key = `${productId}\u0000${skuCode}`;
 			const earlier = seen.get(key);
@@ -247,8 +245,11 @@ function readLines(
 			seen.set(key, i);
 			lines.push({ itemIndex: i, productId, skuCode, values });
 		} catch (error) {
-			if (!continueOnFail) throw error;
-			failures.set(i, error as Error);
+			failure = error as Error;
+		}
+		if (failure) {
+			if (!continueOnFail) throw asNodeError(ctx, failure, i);
+			failures.set(i, failure);
 		}
 	}
 	return { lines, failures };
@@ -287,11 +288,12 @@ async function sendBatch(
 			}
 		}
 	} catch (error) {
-		if (!(error instanceof AliExpressError)) throw error;
 		// The whole call failed (after retries): each of its SKUs reports why.
+		const code = error instanceof AliExpressError ? error.info.code : 'ERROR';
+		const message = error instanceof Error ? error.message : String(error);
 		for (const entry of batch) {
 			for (const line of entry.lines) {
-				line.result = { success: false, errorCode: error.info.code, errorMessage: error.message };
+				line.result = { success: false, errorCode: code, errorMessage: message };
 			}
 		}
 	}

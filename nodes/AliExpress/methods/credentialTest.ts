@@ -37,6 +37,8 @@ export const credentialTest = {
 					}),
 				},
 			});
+			// The credential-test context offers only `request` (no httpRequest helper exists there).
+			// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
 			const body = (await this.helpers.request({
 				method: 'POST',
 				uri: request.url,

@@ -17,7 +17,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { toWireParams } from '../../../credentials/AliExpressSigning';
-import { parseJson, unwrapResponse } from './envelope';
+import { findError, parseJson, unwrapResponse } from './envelope';
 import { AliExpressError, type AliExpressErrorInfo } from './errors';
 
 export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
@@ -217,8 +217,7 @@ export class AliExpressClient {
 				this.calls++;
 				return await this.once(apiName, url, body, options);
 			} catch (caught) {
-				if (!(caught instanceof AliExpressError)) throw caught;
-				error = caught;
+				error = caught instanceof AliExpressError ? caught : requestFailure(caught);
 			} finally {
 				this.pacer.release();
 			}
@@ -278,13 +277,8 @@ export function parseAnswer(apiName: string, response: FullResponse, options: Ca
 	}
 	if (status >= 400) {
 		// An AliExpress error body wins over the bare status.
-		if (parsed && typeof parsed === 'object') {
-			try {
-				unwrapResponse(apiName, parsed, { httpCode: status, checkResult: false });
-			} catch (error) {
-				if (error instanceof AliExpressError && error.info.code !== 'InvalidResponse') throw error;
-			}
-		}
+		const apiError = findError(parsed, status);
+		if (apiError) throw new AliExpressError(apiError);
 		throw new AliExpressError({
 			kind: status === 429 ? 'rateLimit' : status >= 500 ? 'platform' : 'unknown',
 			code: `HTTP_${status}`,

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				description: 'Set the stock of many SKUs at once, in the fewest calls AliExpress allows',
-				action: 'Update inventory of SKUs',
+				action: 'Update stock levels',
 			},
 		],
 		default: 'update',

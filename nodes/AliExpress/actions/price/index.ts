@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				description: 'Set the price and discount price of many SKUs at once',
-				action: 'Update prices of SKUs',
+				action: 'Update prices',
 			},
 		],
 		default: 'update',

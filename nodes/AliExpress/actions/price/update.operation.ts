@@ -45,12 +45,12 @@ async function keepCurrentDiscounts(
 				}
 			}
 		} catch (error) {
-			if (!(error instanceof AliExpressError)) throw error;
+			const code = error instanceof AliExpressError ? error.info.code : 'ERROR';
 			for (const line of productLines) {
 				line.result = {
 					success: false,
-					errorCode: error.info.code,
-					errorMessage: `Could not read the current discount price to keep it: ${error.message}`,
+					errorCode: code,
+					errorMessage: `Could not read the current discount price to keep it: ${(error as Error).message}`,
 				};
 			}
 		}
