@@ -1,0 +1,213 @@
+/**
+ * The credential's `authenticate` and the transport over real HTTP against the
+ * sandbox: IOP and both TOP sign methods, system calls, every error shape, a
+ * bad secret, an expired token, and requests shaped like n8n's HTTP Request node.
+ */
+import { request } from 'undici';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { signRequest } from '../../credentials/AliExpressApi.credentials';
+import { toNodeApiError, AliExpressError } from '../../nodes/AliExpress/transport/errors';
+import { AliExpressClient } from '../../nodes/AliExpress/transport/request';
+import { credentialTest } from '../../nodes/AliExpress/methods/credentialTest';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { createContext } from '../helpers/context';
+
+const LIST = 'aliexpress.solution.product.list.get';
+const listParams = { aeop_a_e_product_list_query: { product_status_type: 'onSelling', current_page: 1, page_size: 5 } };
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox({ products: 30, orders: 50 });
+});
+afterAll(async () => await sandbox.close());
+beforeEach(() => sandbox.resetCalls());
+
+function creds(extra: Partial<ICredentialDataDecryptedObject> = {}): ICredentialDataDecryptedObject {
+	return {
+		protocol: 'iop',
+		appKey: sandbox.appKey,
+		appSecret: sandbox.appSecret,
+		accessToken: sandbox.accessToken,
+		gatewayUrl: sandbox.url,
+		...extra,
+	};
+}
+
+function client(c: ICredentialDataDecryptedObject) {
+	const { ctx } = createContext({ credentials: c, parameters: {} });
+	return new AliExpressClient(ctx, { maxAttempts: 1 });
+}
+
+async function failure(promise: Promise<unknown>): Promise<AliExpressError> {
+	try {
+		await promise;
+	} catch (error) {
+		if (error instanceof AliExpressError) return error;
+		throw error;
+	}
+	throw new Error('expected the call to fail');
+}
+
+describe('IOP', () => {
+	it('signs a business call the gateway accepts, with session, sha256 and ms timestamp', async () => {
+		const answer = await client(creds()).call(LIST, listParams);
+		const result = answer.result as { product_count: number };
+		expect(result.product_count).toBeGreaterThan(0);
+		const call = sandbox.calls[0];
+		expect(call).toMatchObject({ method: LIST, protocol: 'iop', outcome: 'ok' });
+		expect(call.params.sign_method).toBe('sha256');
+		expect(call.params.session).toBe(sandbox.accessToken);
+		expect(call.params.format).toBe('json');
+		expect(Math.abs(Number(call.params.timestamp) - Date.now())).toBeLessThan(60_000);
+		expect(JSON.parse(call.params.aeop_a_e_product_list_query)).toEqual(listParams.aeop_a_e_product_list_query);
+	});
+
+	it('a bad secret gets IncompleteSignature, with advice and no secrets', async () => {
+		const error = await failure(client(creds({ appSecret: 'wrong-secret' })).call(LIST, listParams));
+		expect(error.info).toMatchObject({ kind: 'signature', code: 'IncompleteSignature' });
+		const nodeError = toNodeApiError(createContext({ credentials: creds(), parameters: {} }).ctx.getNode(), error);
+		expect(nodeError.message).toContain('IncompleteSignature');
+		expect(nodeError.description).toContain('App Secret');
+		const everything = JSON.stringify({ m: nodeError.message, d: nodeError.description, r: nodeError.errorResponse, c: nodeError.cause });
+		expect(everything).not.toContain('wrong-secret');
+		expect(everything).not.toContain(sandbox.accessToken);
+		expect(everything).not.toContain(sandbox.calls[0].params.sign);
+	});
+
+	it('an expired token says so', async () => {
+		const grant = sandbox.store.issueToken();
+		sandbox.store.expireToken(grant.accessToken);
+		const error = await failure(client(creds({ accessToken: grant.accessToken })).call(LIST, listParams));
+		expect(error.info).toMatchObject({ kind: 'session', code: 'IllegalAccessToken' });
+		expect(error.message).toMatch(/^AliExpress error IllegalAccessToken: .+\(request .+\)$/);
+	});
+
+	it('an unknown app key', async () => {
+		const error = await failure(client(creds({ appKey: '999999' })).call(LIST, listParams));
+		expect(error.info.kind).toBe('appKey');
+	});
+
+	it('an unknown method gets the gateway error', async () => {
+		const error = await failure(client(creds()).call('aliexpress.no.such.method', {}));
+		expect(error.info.kind).toBe('arguments');
+	});
+
+	it('sends no session when the access token is empty', async () => {
+		const error = await failure(client(creds({ accessToken: '' })).call(LIST, listParams));
+		expect(error.info.kind).toBe('session');
+		expect(sandbox.calls[0].params).not.toHaveProperty('session');
+	});
+
+	it('system call /auth/token/create: path-prefixed signature, no session', async () => {
+		const code = sandbox.store.issueAuthCode();
+		const answer = await client(creds()).system('/auth/token/create', { code });
+		expect(answer.code).toBe('0');
+		expect(typeof answer.access_token).toBe('string');
+		const call = sandbox.calls[0];
+		expect(call.method).toBe('/auth/token/create');
+		expect(call.params).not.toHaveProperty('session');
+		// The new token works as a session.
+		const list = await client(creds({ accessToken: answer.access_token as string })).call(LIST, listParams);
+		expect(list.result).toBeDefined();
+	});
+
+	it('refuses plain http to anything but loopback, before sending', async () => {
+		const error = await failure(client(creds({ gatewayUrl: 'http://shop.example.com' })).call(LIST, listParams));
+		expect(error.message).toContain('must use https');
+		expect(sandbox.calls).toHaveLength(0);
+	});
+});
+
+describe('TOP', () => {
+	it.each(['md5', 'hmac'])('%s: signs a call the gateway accepts', async (signMethod) => {
+		const c = creds({ protocol: 'top', signMethod, gatewayUrl: `${sandbox.url}/router/rest` });
+		const answer = await client(c).call(LIST, listParams);
+		expect(answer.result).toBeDefined();
+		const call = sandbox.calls[0];
+		expect(call).toMatchObject({ protocol: 'top', outcome: 'ok' });
+		expect(call.params.sign_method).toBe(signMethod);
+		expect(call.params.v).toBe('2.0');
+		expect(call.params.timestamp).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+	});
+
+	it.each(['md5', 'hmac'])('%s: a bad secret gets code 25', async (signMethod) => {
+		const c = creds({ protocol: 'top', signMethod, appSecret: 'nope', gatewayUrl: `${sandbox.url}/router/rest` });
+		const error = await failure(client(c).call(LIST, listParams));
+		expect(error.info).toMatchObject({ kind: 'signature', code: '25' });
+	});
+
+	it('an invalid session gets code 27', async () => {
+		const c = creds({ protocol: 'top', accessToken: 'not-a-token', gatewayUrl: `${sandbox.url}/router/rest` });
+		const error = await failure(client(c).call(LIST, listParams));
+		expect(error.info).toMatchObject({ kind: 'session', code: '27' });
+	});
+});
+
+describe('requests as n8n’s HTTP Request node makes them', () => {
+	async function send(options: IHttpRequestOptions & { uri?: string; form?: Record<string, string> }) {
+		const signed = (await signRequest(creds(), options)) as IHttpRequestOptions & { uri?: string; form?: Record<string, string> };
+		const url = new URL(signed.uri ?? signed.url);
+		for (const [k, v] of Object.entries(signed.qs ?? {})) url.searchParams.set(k, String(v));
+		const body = signed.form ? new URLSearchParams(signed.form).toString() : (signed.body as string | undefined);
+		const res = await request(url, {
+			method: 'POST',
+			headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
+			body,
+		});
+		return (await res.body.json()) as Record<string, unknown>;
+	}
+
+	it('parameters in the query string', async () => {
+		const answer = await send({
+			url: '',
+			uri: `${sandbox.url}/sync`,
+			method: 'POST',
+			qs: { method: LIST, aeop_a_e_product_list_query: JSON.stringify(listParams.aeop_a_e_product_list_query) },
+		});
+		expect(answer).toHaveProperty('aliexpress_solution_product_list_get_response');
+	});
+
+	it('parameters in a legacy form body', async () => {
+		const answer = await send({
+			url: '',
+			uri: `${sandbox.url}/sync`,
+			method: 'POST',
+			form: { method: LIST, aeop_a_e_product_list_query: JSON.stringify(listParams.aeop_a_e_product_list_query) },
+		});
+		expect(answer).toHaveProperty('aliexpress_solution_product_list_get_response');
+	});
+
+	it('a system API by full URL', async () => {
+		const code = sandbox.store.issueAuthCode();
+		const answer = await send({ url: `${sandbox.url}/rest/auth/token/create`, method: 'POST', qs: { code } });
+		expect(answer.code).toBe('0');
+	});
+});
+
+describe('credential test', () => {
+	async function test(c: ICredentialDataDecryptedObject) {
+		const { ctx } = createContext({ credentials: c, parameters: {} });
+		return await credentialTest.aliExpressApiTest.call(ctx as unknown as ICredentialTestFunctions, {
+			id: '1',
+			name: 'AliExpress',
+			type: 'aliExpressApi',
+			data: c,
+		});
+	}
+
+	it('passes with good keys', async () => {
+		expect(await test(creds())).toEqual({ status: 'OK', message: 'Connection successful' });
+	});
+
+	it.each([
+		['secret', { appSecret: 'bad' }, 'IncompleteSignature'],
+		['app key', { appKey: '42' }, 'InvalidAppKey'],
+		['token', { accessToken: 'bad-token' }, 'IllegalAccessToken'],
+	])('fails with AliExpress’s own message for a bad %s', async (_what, extra, code) => {
+		const result = await test(creds(extra));
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain(code);
+		expect(result.message).not.toContain('bad-token');
+	});
+});
