@@ -1,7 +1,169 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+/**
+ * Searchable lists for the resource locators: leaf categories, freight
+ * templates and the EU responsible persons (GPSR) of a category.
+ */
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-// Filled in by the product operations.
-export const listSearch: Record<
-	string,
-	(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
-> = {};
+import { toList } from '../transport/envelope';
+import { AliExpressError, toNodeApiError } from '../transport/errors';
+import { AliExpressClient } from '../transport/request';
+
+export const CATEGORY_METHOD = 'aliexpress.solution.seller.category.tree.query';
+export const FREIGHT_METHOD = 'aliexpress.freight.redefining.listfreighttemplate';
+export const EU_PERSONS_METHOD = 'aliexpress.category.eu.responsible.persons.list';
+const PRODUCT_INFO_METHOD = 'aliexpress.solution.product.info.get';
+
+/** How much of the category tree one search call explores before it hands back a page. */
+const CATEGORY_PAGE_RESULTS = 50;
+const CATEGORY_CALLS_PER_PAGE = 30;
+const CATEGORY_PARALLEL = 5;
+
+type ListSearch = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
+
+const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v).trim());
+
+const matches = (filter: string | undefined, ...values: string[]) => {
+	const f = (filter ?? '').trim().toLowerCase();
+	return !f || values.some((v) => v.toLowerCase().includes(f));
+};
+
+/** Runs a list call; an AliExpress failure becomes the NodeApiError the list shows. */
+async function guarded<T>(ctx: ILoadOptionsFunctions, run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (error) {
+		if (error instanceof AliExpressError) throw toNodeApiError(ctx.getNode(), error);
+		throw new NodeOperationError(ctx.getNode(), error as Error);
+	}
+}
+
+/** A category's name from `multi_language_names` (a JSON text such as {"en": "Dresses"}). */
+function categoryName(info: IDataObject): string {
+	const raw = info.multi_language_names;
+	let names: IDataObject | undefined;
+	if (typeof raw === 'string') {
+		try {
+			const parsed: unknown = JSON.parse(raw);
+			if (parsed && typeof parsed === 'object') names = parsed as IDataObject;
+		} catch {
+			return raw;
+		}
+	} else if (raw && typeof raw === 'object') {
+		names = raw as IDataObject;
+	}
+	const name = names ? text(names.en) || text(Object.values(names)[0]) : '';
+	return name || text(info.category_name) || text(info.children_category_id);
+}
+
+/** A category still to be opened: its id and the names of the path to it. */
+type Pending = [id: string, path: string];
+
+function readToken(token: string | undefined): Pending[] {
+	if (!token) return [['0', '']];
+	try {
+		const parsed: unknown = JSON.parse(token);
+		if (Array.isArray(parsed)) return parsed.filter((p): p is Pending => Array.isArray(p) && p.length === 2);
+	} catch {
+		// a token from elsewhere: start over
+	}
+	return [['0', '']];
+}
+
+const searchCategories: ListSearch = async function (filter, paginationToken) {
+	const client = new AliExpressClient(this);
+	// Depth first through the tree; each page opens categories until it has enough leaves.
+	const pending = readToken(paginationToken);
+	const results: INodeListSearchItems[] = [];
+	let calls = 0;
+	while (pending.length && results.length < CATEGORY_PAGE_RESULTS && calls < CATEGORY_CALLS_PER_PAGE) {
+		const batch = pending.splice(0, CATEGORY_PARALLEL);
+		calls += batch.length;
+		const answers = await guarded(this, async () =>
+			await client.map(batch, async ([id]) =>
+				await client.call(CATEGORY_METHOD, { category_id: id, filter_no_permission: true }),
+			),
+		);
+		const opened: Pending[] = [];
+		batch.forEach(([, path], n) => {
+			for (const child of toList(answers[n].children_category_list, 'category_info')) {
+				const id = text(child.children_category_id ?? child.category_id);
+				if (!id) continue;
+				const fullPath = path ? `${path} › ${categoryName(child)}` : categoryName(child);
+				const leaf = child.is_leaf_category === true || child.is_leaf_category === 'true';
+				if (!leaf) opened.push([id, fullPath]);
+				else if (matches(filter, fullPath, id)) results.push({ name: fullPath, value: id });
+			}
+		});
+		pending.unshift(...opened);
+	}
+	return { results, paginationToken: pending.length ? JSON.stringify(pending) : undefined };
+};
+
+const searchFreightTemplates: ListSearch = async function (filter) {
+	const client = new AliExpressClient(this);
+	const answer = await guarded(this, async () => await client.call(FREIGHT_METHOD, {}));
+	const list = toList(answer.aeop_freight_template_d_t_o_list, 'aeop_freight_template_dto');
+	const results: INodeListSearchItems[] = [];
+	for (const t of list) {
+		const id = text(t.template_id);
+		const name = `${text(t.template_name) || id}${t.is_default === true || t.is_default === 'true' ? ' (default)' : ''}`;
+		if (id && matches(filter, name, id)) results.push({ name, value: id });
+	}
+	return { results };
+};
+
+/** A locator or plain parameter of the node being edited, as an id, or '' when it is not one. */
+function currentId(ctx: ILoadOptionsFunctions, name: string): string {
+	let value: unknown;
+	try {
+		value = ctx.getCurrentNodeParameter(name, { extractValue: true });
+	} catch {
+		return '';
+	}
+	if (value && typeof value === 'object') value = (value as IDataObject).value;
+	const id = text(value);
+	return /^\d+$/.test(id) ? id : '';
+}
+
+const searchEuResponsiblePersons: ListSearch = async function (filter) {
+	const client = new AliExpressClient(this);
+	let categoryId = currentId(this, 'categoryId');
+	if (!categoryId) {
+		// Update: the product's own category.
+		const productId = currentId(this, 'productId');
+		if (productId) {
+			const info = await guarded(this, async () => await client.call(PRODUCT_INFO_METHOD, { product_id: productId }));
+			const result = (info.result ?? info) as IDataObject;
+			categoryId = text(result.category_id ?? result.aliexpress_category_id);
+		}
+	}
+	if (!categoryId) {
+		throw new NodeOperationError(this.getNode(), 'Choose the category first', {
+			description:
+				'The EU responsible persons depend on the category. Set "Category" (or, when updating, a fixed "Product ID"), or enter the responsible person\'s ID "By ID".',
+		});
+	}
+	const answer = await guarded(
+		this,
+		async () => await client.call(EU_PERSONS_METHOD, { category_id: categoryId, channel: 'AE_GLOBAL' }),
+	);
+	const result = (answer.result ?? answer) as IDataObject;
+	const results: INodeListSearchItems[] = [];
+	for (const p of toList(result.eu_contact_module_list, 'eu_contact_module')) {
+		const id = text(p.msr_eu_id);
+		const name = text(p.name) || id;
+		if (id && matches(filter, name, id)) results.push({ name, value: id });
+	}
+	return { results };
+};
+
+export const listSearch: Record<string, ListSearch> = {
+	searchCategories,
+	searchFreightTemplates,
+	searchEuResponsiblePersons,
+};
