@@ -11,6 +11,7 @@ import * as inventory from './actions/inventory';
 import * as order from './actions/order';
 import * as price from './actions/price';
 import * as product from './actions/product';
+import * as token from './actions/token';
 import { router } from './actions/router';
 import { credentialTest } from './methods/credentialTest';
 import { listSearch } from './methods/listSearch';
@@ -40,6 +41,7 @@ export class AliExpress implements INodeType {
 					{ name: 'Order', value: 'order' },
 					{ name: 'Price', value: 'price' },
 					{ name: 'Product', value: 'product' },
+					{ name: 'Token', value: 'token' },
 				],
 				default: 'inventory',
 			},
@@ -47,6 +49,7 @@ export class AliExpress implements INodeType {
 			...order.description,
 			...price.description,
 			...product.description,
+			...token.description,
 			{
 				displayName: 'Options',
 				name: 'options',

@@ -31,6 +31,8 @@ export interface ContextOptions {
 	nodeName?: string;
 	mode?: 'manual' | 'trigger';
 	staticData?: IDataObject;
+	/** Runs before each request is sent: tests change the sandbox while the node pages. */
+	onRequest?: () => void;
 }
 
 export interface SentRequest {
@@ -80,7 +82,9 @@ export async function httpWithAuthentication(
 	credentials: ICredentialDataDecryptedObject,
 	options: IHttpRequestOptions,
 	sent: SentRequest[],
+	onRequest?: () => void,
 ): Promise<unknown> {
+	onRequest?.();
 	const signed = await signRequest(credentials, JSON.parse(JSON.stringify(options)) as IHttpRequestOptions);
 	const url = new URL(signed.url);
 	for (const [k, v] of Object.entries(signed.qs ?? {})) url.searchParams.set(k, String(v));
@@ -159,7 +163,7 @@ export function createContext(options: ContextOptions): TestContext {
 		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, request: IHttpRequestOptions) =>
-				await httpWithAuthentication(options.credentials, request, sent),
+				await httpWithAuthentication(options.credentials, request, sent, options.onRequest),
 			request: async (request: { uri: string; body: string; headers: IDataObject }) => {
 				const response = await undiciRequest(request.uri, {
 					method: 'POST',
@@ -172,4 +176,20 @@ export function createContext(options: ContextOptions): TestContext {
 		},
 	};
 	return { ctx: ctx as unknown as IExecuteFunctions, sent, logs, staticData };
+}
+
+/** The same for a polling trigger: `getNodeParameter(name, fallback)` has no item index there. */
+export function createPollContext(options: ContextOptions): TestContext {
+	const base = createContext(options);
+	const ctx = Object.assign(Object.create(null), base.ctx, {
+		getNodeParameter: (...args: [string, unknown?]) => {
+			const [name, fallback] = args;
+			if (!(name in options.parameters)) {
+				if (args.length >= 2) return fallback;
+				throw new Error(`Could not get parameter "${name}"`);
+			}
+			return options.parameters[name];
+		},
+	});
+	return { ...base, ctx };
 }

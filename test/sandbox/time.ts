@@ -82,4 +82,14 @@ export function parseInZone(text: string, zone: string): number {
 }
 
 export const formatPacific = (ms: number) => formatInZone(ms, PACIFIC);
-export const parsePacific = (text: string) => parseInZone(text, PACIFIC);
+/** Order dates are parsed on every order query: remember them. */
+const pacificCache = new Map<string, number>();
+export const parsePacific = (text: string) => {
+	let ms = pacificCache.get(text);
+	if (ms === undefined) {
+		ms = parseInZone(text, PACIFIC);
+		if (pacificCache.size > 200_000) pacificCache.clear();
+		pacificCache.set(text, ms);
+	}
+	return ms;
+};

@@ -6,6 +6,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	INode,
 	INodeExecutionData,
 	INodeProperties,
 	JsonObject,
@@ -61,9 +62,8 @@ export const transportOptionFields: INodeProperties[] = [
 	},
 ];
 
-/** Settings for the transport from the node's Options (read once, from the first item). */
-export function transportSettings(ctx: IExecuteFunctions): Partial<TransportSettings> {
-	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+/** Settings for the transport from an "Options" collection (see transportOptionFields). */
+export function settingsFromOptions(options: IDataObject): Partial<TransportSettings> {
 	const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 	const seconds = (v: unknown) => (num(v) === undefined ? undefined : (v as number) * 1000);
 	return {
@@ -75,8 +75,9 @@ export function transportSettings(ctx: IExecuteFunctions): Partial<TransportSett
 	};
 }
 
+/** A client paced by the node's Options (read once, from the first item). */
 export function createClient(ctx: IExecuteFunctions): AliExpressClient {
-	return new AliExpressClient(ctx, transportSettings(ctx));
+	return new AliExpressClient(ctx, settingsFromOptions(ctx.getNodeParameter('options', 0, {}) as IDataObject));
 }
 
 /** An input error: "Item 3, field "Quantity": must be a whole number from 0 to 999999, got "12.5"". */
@@ -95,13 +96,13 @@ export function inputError(
 
 /** Any failure as the n8n error to show. */
 export function asNodeError(
-	ctx: IExecuteFunctions,
+	node: INode,
 	error: unknown,
-	itemIndex: number,
+	itemIndex?: number,
 ): NodeApiError | NodeOperationError {
-	if (error instanceof AliExpressError) return toNodeApiError(ctx.getNode(), error, itemIndex);
+	if (error instanceof AliExpressError) return toNodeApiError(node, error, itemIndex);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
 /** The JSON that Continue On Fail emits for a failed item. */
@@ -167,7 +168,7 @@ export async function runPerItem<P>(
 		try {
 			prepared.push({ ok: true, value: await prepare(i) });
 		} catch (error) {
-			const nodeError = asNodeError(ctx, error, i);
+			const nodeError = asNodeError(ctx.getNode(), error, i);
 			if (!continueOnFail) throw nodeError;
 			prepared.push({ ok: false, error: nodeError });
 		}
@@ -178,7 +179,7 @@ export async function runPerItem<P>(
 		try {
 			return { ok: true as const, value: await run(p.value, i) };
 		} catch (error) {
-			return { ok: false as const, error: asNodeError(ctx, error, i) };
+			return { ok: false as const, error: asNodeError(ctx.getNode(), error, i) };
 		}
 	});
 

@@ -7,6 +7,7 @@ import * as inventory from './inventory';
 import * as order from './order';
 import * as price from './price';
 import * as product from './product';
+import * as token from './token';
 
 type Execute = (this: IExecuteFunctions, client: AliExpressClient) => Promise<INodeExecutionData[]>;
 
@@ -15,6 +16,7 @@ const operations: Record<string, Record<string, { execute: Execute }>> = {
 	inventory: { update: inventory.update },
 	price: { update: price.update },
 	order: { getMany: order.getMany, get: order.get, ship: order.ship },
+	token: { create: token.create, refresh: token.refresh },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -248,7 +248,7 @@ function readLines(
 			failure = error as Error;
 		}
 		if (failure) {
-			if (!continueOnFail) throw asNodeError(ctx, failure, i);
+			if (!continueOnFail) throw asNodeError(ctx.getNode(), failure, i);
 			failures.set(i, failure);
 		}
 	}
@@ -319,7 +319,7 @@ export async function executeSkuSync(
 	for (let i = 0; i < items.length; i++) {
 		const line = byItem.get(i);
 		if (!line) {
-			const error = asNodeError(ctx, failures.get(i), i);
+			const error = asNodeError(ctx.getNode(), failures.get(i), i);
 			out.push({
 				json: { success: false, errorCode: 'INVALID_INPUT', errorMessage: error.message, error: error.message },
 				pairedItem: { item: i },

@@ -1,13 +1,215 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { toList } from '../../transport/envelope';
+import { AliExpressError } from '../../transport/errors';
 import type { AliExpressClient } from '../../transport/request';
+import { inputError, requireId, runPerItem } from '../common';
+import { readOrder } from './get.operation';
+import { ORDER_FULFILL_METHOD } from './shared';
 
-// Placeholder: being written.
-export const description: INodeProperties[] = [];
+const show = { resource: ['order'], operation: ['ship'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '8123456789012345',
+		description: 'The ID of the order to ship, as AliExpress shows it (digits only)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Shipping Service',
+		name: 'serviceName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'CAINIAO_STANDARD',
+		description: 'The AliExpress code of the carrier service that carries the parcel',
+		hint: 'The service code as AliExpress lists it, e.g. CAINIAO_STANDARD, EMS, DHL or UPS. For a carrier AliExpress does not list, use an OTHER_… code and give the Tracking Website.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Tracking Number',
+		name: 'trackingNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'LP00123456789012',
+		description: 'The tracking number of the parcel',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Send Type',
+		name: 'sendType',
+		type: 'options',
+		options: [
+			{
+				name: 'All Items',
+				value: 'all',
+				description: 'This parcel completes the order',
+			},
+			{
+				name: 'Part of the Items',
+				value: 'part',
+				description: 'More parcels follow; the order stays open for further shipments',
+			},
+		],
+		default: 'all',
+		description: 'Whether this shipment contains the whole order or only part of it',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Tracking Website',
+		name: 'trackingWebsite',
+		type: 'string',
+		default: '',
+		placeholder: 'https://www.carrier.com/track',
+		description:
+			'Where the buyer can track the parcel. Required by AliExpress when the shipping service is an OTHER_… code.',
+		displayOptions: { show },
+	},
+];
+
+interface Prepared {
+	orderId: string;
+	serviceName: string;
+	trackingNumber: string;
+	sendType: 'all' | 'part';
+	trackingWebsite?: string;
+}
+
+function requireText(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, fix: string): string {
+	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const value = raw === undefined || raw === null ? '' : String(raw).trim();
+	if (!value) throw inputError(ctx, itemIndex, label, 'is empty', fix);
+	return value;
+}
+
+function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
+	const orderId = requireId(ctx, itemIndex, 'Order ID', ctx.getNodeParameter('orderId', itemIndex), 'order ID');
+	const serviceName = requireText(
+		ctx,
+		itemIndex,
+		'serviceName',
+		'Shipping Service',
+		'Enter the AliExpress service code of the carrier, e.g. CAINIAO_STANDARD.',
+	);
+	const trackingNumber = requireText(
+		ctx,
+		itemIndex,
+		'trackingNumber',
+		'Tracking Number',
+		'Enter the parcel’s tracking number or map it from an earlier node.',
+	);
+	const sendType = String(ctx.getNodeParameter('sendType', itemIndex, 'all') ?? 'all').trim();
+	if (sendType !== 'all' && sendType !== 'part') {
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Send Type',
+			`must be "all" or "part", got "${sendType.slice(0, 40)}"`,
+			'Use "all" when this parcel completes the order, "part" when more parcels follow.',
+		);
+	}
+	const website = String(ctx.getNodeParameter('trackingWebsite', itemIndex, '') ?? '').trim();
+	if (website) {
+		let url: URL | undefined;
+		try {
+			url = new URL(website);
+		} catch {
+			url = undefined;
+		}
+		if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+			throw inputError(
+				ctx,
+				itemIndex,
+				'Tracking Website',
+				`is not a web address, got "${website.slice(0, 60)}"`,
+				'Enter the full address of the carrier’s tracking page, e.g. https://www.carrier.com/track.',
+			);
+		}
+	} else if (/^OTHER/i.test(serviceName)) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Tracking Website',
+			`is required for the shipping service "${serviceName.slice(0, 40)}"`,
+			'AliExpress needs the carrier’s tracking page when the service is an OTHER_… code. Enter it, e.g. https://www.carrier.com/track.',
+		);
+	}
+	return { orderId, serviceName, trackingNumber, sendType, trackingWebsite: website || undefined };
+}
+
+/** Whether the order already carries a shipment with this tracking number. */
+async function alreadyShippedWith(client: AliExpressClient, p: Prepared): Promise<boolean> {
+	let order: IDataObject;
+	try {
+		order = await readOrder(client, p.orderId);
+	} catch {
+		return false;
+	}
+	const wanted = p.trackingNumber.toUpperCase();
+	return toList<IDataObject>(order.logistic_info_list, 'global_aeop_tp_logistic_info_dto').some(
+		(s) => String(s.logistics_no ?? '').trim().toUpperCase() === wanted,
+	);
+}
+
+/**
+ * Ships one order. Repeating a shipment is harmless: when AliExpress refuses
+ * because the order already carries this tracking number (a workflow run
+ * again, or a retry whose first answer was lost), the item succeeds with
+ * `alreadyShipped: true`. Any other refusal is an error.
+ */
+async function ship(client: AliExpressClient, p: Prepared): Promise<IDataObject> {
+	const params: IDataObject = {
+		out_ref: p.orderId,
+		service_name: p.serviceName,
+		logistics_no: p.trackingNumber,
+		send_type: p.sendType,
+	};
+	if (p.trackingWebsite) params.tracking_website = p.trackingWebsite;
+	const failure = await client.call(ORDER_FULFILL_METHOD, params, { retry: 'safe' }).then(
+		() => undefined,
+		(error: unknown) => error,
+	);
+	let alreadyShipped = false;
+	if (failure !== undefined) {
+		// A refusal other than "no such order" may mean the order already carries this shipment.
+		const refused =
+			failure instanceof AliExpressError &&
+			failure.info.kind === 'business' &&
+			!/NOT_FOUND|NOT_EXIST/i.test(failure.info.code);
+		// runPerItem turns the AliExpressError into the NodeApiError shown.
+		if (!refused || !(await alreadyShippedWith(client, p))) throw failure;
+		alreadyShipped = true;
+	}
+	return {
+		orderId: p.orderId,
+		trackingNumber: p.trackingNumber,
+		serviceName: p.serviceName,
+		sendType: p.sendType,
+		success: true,
+		alreadyShipped,
+	};
+}
 
 export async function execute(
 	this: IExecuteFunctions,
-	_client: AliExpressClient,
+	client: AliExpressClient,
 ): Promise<INodeExecutionData[]> {
-	return [];
+	return await runPerItem(
+		this,
+		client,
+		(itemIndex) => prepare(this, itemIndex),
+		async (prepared) => await ship(client, prepared),
+		{ writes: true },
+	);
 }
