@@ -185,7 +185,7 @@ export class AliExpressApi implements ICredentialType {
 		dark: 'file:../nodes/AliExpress/aliexpress.dark.svg',
 	};
 
-	documentationUrl = 'https://openservice.aliexpress.com/doc/doc.htm';
+	documentationUrl = 'https://github.com/n8n-nodes-aliexpress/n8n-nodes-aliexpress#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -249,7 +249,7 @@ export class AliExpressApi implements ICredentialType {
 			name: 'gatewayUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://api-sg.aliexpress.com',
+			placeholder: 'e.g. https://api-sg.aliexpress.com',
 			description:
 				'Leave empty for the official gateway. Set it for a sandbox (for example http://127.0.0.1:8787) or a regional gateway. For the legacy TOP protocol, give the full router URL.',
 		},

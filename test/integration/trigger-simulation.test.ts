@@ -113,7 +113,7 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 					event,
 					statuses: [],
 					simplify: false,
-					options: { maxAttempts: 1, overlapMinutes: 15, concurrency: 4 },
+					options: { maxAttempts: 1, overlapMinutes: 60, concurrency: 4 },
 				},
 				staticData,
 				mode: 'trigger',

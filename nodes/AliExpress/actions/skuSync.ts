@@ -99,7 +99,7 @@ export function skuSyncProperties(spec: Pick<SkuSyncSpec, 'resource' | 'values'>
 		type: 'string' as const,
 		default: f.def,
 		required: true,
-		description: `Name of the input field that holds the ${f.displayName.replace(/ Field$/, '').toLowerCase()} (dots reach into nested objects, e.g. "variant.sku")`,
+		description: `Name of the input field that holds the ${f.displayName.replace(/ Field$/, '')} (dots reach into nested objects, e.g. "variant.${f.def}")`,
 		displayOptions: { show: inputMode },
 	}));
 	return [

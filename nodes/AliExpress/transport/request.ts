@@ -57,10 +57,22 @@ export const DEFAULT_SETTINGS: TransportSettings = {
  */
 export type RetryPolicy = 'safe' | 'ifNotExecuted';
 
+/** Attempts made and when the first began: shared by calls that count as one operation (publish and its repeats). */
+export interface RetryBudget {
+	attempts: number;
+	startedAt: number;
+}
+
+export function newBudget(): RetryBudget {
+	return { attempts: 0, startedAt: Date.now() };
+}
+
 export interface CallOptions {
 	retry?: RetryPolicy;
 	/** Treat `result.success: false` as an error (default true). */
 	checkResult?: boolean;
+	/** Count attempts against this budget instead of a fresh one (Max Attempts and Max Retry Time span all calls sharing it). */
+	budget?: RetryBudget;
 }
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
@@ -201,6 +213,21 @@ export class AliExpressClient {
 		return results;
 	}
 
+	/** The wait before the retry that follows attempt `attempt` (1-based): full jitter up to base × 2^(attempt-1), capped. */
+	backoffDelay(attempt: number): number {
+		const { settings } = this;
+		const step = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+		return Math.round(Math.random() * step);
+	}
+
+	/** Whether another attempt may start after waiting `delayMs`: Max Attempts and Max Retry Time. */
+	mayRetry(budget: RetryBudget, delayMs: number): boolean {
+		return (
+			budget.attempts < this.settings.maxAttempts &&
+			Date.now() - budget.startedAt + delayMs <= this.settings.maxRetryTimeMs
+		);
+	}
+
 	private async withRetry(
 		apiName: string,
 		url: string,
@@ -208,26 +235,25 @@ export class AliExpressClient {
 		options: CallOptions,
 	): Promise<IDataObject> {
 		const policy = options.retry ?? 'safe';
-		const started = Date.now();
+		const budget = options.budget ?? newBudget();
 		const body = toWireParams(params);
-		for (let attempt = 1; ; attempt++) {
+		for (;;) {
 			await this.pacer.acquire();
 			let error: AliExpressError;
 			try {
 				this.calls++;
+				budget.attempts++;
 				return await this.once(apiName, url, body, options);
 			} catch (caught) {
 				error = caught instanceof AliExpressError ? caught : requestFailure(caught);
 			} finally {
 				this.pacer.release();
 			}
-			const { settings } = this;
-			if (!isRetryable(error.info, policy) || attempt >= settings.maxAttempts) throw error;
-			const step = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
-			const delay = Math.round(Math.random() * step);
-			if (Date.now() - started + delay > settings.maxRetryTimeMs) throw error;
+			if (!isRetryable(error.info, policy)) throw error;
+			const delay = this.backoffDelay(budget.attempts);
+			if (!this.mayRetry(budget, delay)) throw error;
 			if (error.info.kind === 'rateLimit') this.pacer.pause(delay);
-			this.ctx.logger?.debug(`AliExpress ${apiName}: ${error.info.code}, retry ${attempt} in ${delay} ms`);
+			this.ctx.logger?.debug(`AliExpress ${apiName}: ${error.info.code}, retry ${budget.attempts} in ${delay} ms`);
 			await sleep(delay);
 		}
 	}

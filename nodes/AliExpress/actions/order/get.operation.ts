@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '8123456789012345',
+		placeholder: 'e.g. 8123456789012345',
 		description: 'The ID of the order, as AliExpress shows it (digits only)',
 		displayOptions: { show },
 	},
