@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestOptions,
@@ -255,39 +254,11 @@ export class AliExpressApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * No `test` request here on purpose: n8n prefers it over the nodes' `testedBy`,
+	 * and a request test cannot tell AliExpress errors (sent with HTTP 200) from
+	 * success. The nodes' `aliExpressApiTest` makes the call and reports
+	 * AliExpress's own message.
+	 */
 	authenticate = signRequest;
-
-	test: ICredentialTestRequest = {
-		request: {
-			method: 'POST',
-			url: '/sync',
-			headers: { 'content-type': FORM_TYPE },
-			body: {
-				method: 'aliexpress.solution.product.list.get',
-				aeop_a_e_product_list_query: JSON.stringify({
-					product_status_type: 'onSelling',
-					current_page: 1,
-					page_size: 1,
-				}),
-			},
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 'IncompleteSignature',
-					message: 'The signature was refused: check the App Secret',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'error_response.code',
-					value: 'IllegalAccessToken',
-					message: 'The access token is invalid or expired: authorize the app again',
-				},
-			},
-		],
-	};
 }

