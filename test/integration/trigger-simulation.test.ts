@@ -98,7 +98,11 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 			}
 		};
 
+		// What n8n keeps in memory, and what it has saved: n8n 2.41 saves a polling
+		// trigger's static data after activation and after a poll that emits, not
+		// after a poll that returns nothing or throws (scripts/n8n-harness.js, findings).
 		let staticData: IDataObject = {};
+		let persisted = '{}';
 		let trigger = new AliExpressTrigger();
 		const context = () =>
 			createPollContext({
@@ -141,24 +145,23 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 					: { rate: 0, kinds: [] },
 			});
 			if (allowFaults && rand() < 0.05) {
-				// n8n restarts: only what was persisted survives, in a new node instance.
-				staticData = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+				// n8n restarts: only what was saved survives, in a new node instance.
+				staticData = JSON.parse(persisted) as IDataObject;
 				trigger = new AliExpressTrigger();
 				restarts++;
 			}
 			const before = statusNow();
-			const saved = JSON.stringify(staticData);
 			try {
 				const result = await trigger.poll.call(context());
+				if (result || polls === 1) persisted = JSON.stringify(staticData);
 				for (const item of result?.[0] ?? []) {
 					emitted.push({ id: String(item.json.order_id), status: String(item.json.order_status) });
 				}
 				const after = statusNow();
 				for (const [id, status] of after) if (before.get(id) === status) stablePairs.add(`${id}:${status}`);
 			} catch {
-				// n8n does not persist static data of a failed poll.
+				// n8n keeps the in-memory static data as the poll left it, and saves nothing.
 				failedPolls++;
-				staticData = JSON.parse(saved) as IDataObject;
 			}
 		};
 

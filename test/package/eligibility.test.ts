@@ -316,7 +316,7 @@ describe('n8n Cloud eligibility', () => {
 		const descriptions: Array<[string, unknown]> = [
 			['AliExpress', new AliExpress().description],
 			['AliExpressTrigger', new AliExpressTrigger().description],
-			['AliExpressApi', (({ name, displayName, properties, test }) => ({ name, displayName, properties, test }))(new AliExpressApi())],
+			['AliExpressApi', (({ name, displayName, properties }) => ({ name, displayName, properties }))(new AliExpressApi())],
 		];
 		const texts = descriptions.flatMap(([name, d]) => collectUiText(d, name));
 		// Sanity: the walk reaches nested options (collections, fixed collections, option lists).
