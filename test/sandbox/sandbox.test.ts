@@ -7,6 +7,7 @@ import { callIop, callIopSystem, callTop, type Target } from './client';
 import { startSandbox, type FaultKind, type Sandbox } from './index';
 import { computeSign, stringToSign } from './sign';
 import { formatPacific } from './time';
+import { REFERENCE_VECTORS, VECTOR_SECRET } from '../fixtures/reference-vectors';
 
 const ORDER_GET = 'aliexpress.solution.order.get';
 const INFO_GET = 'aliexpress.solution.product.info.get';
@@ -21,48 +22,8 @@ const fails = (p: Promise<unknown>) =>
 	);
 
 describe('signature (reference vectors, secret "helloworld")', () => {
-	it('IOP system call: path prepended', () => {
-		const params = {
-			app_key: '12345678',
-			code: '3_500102_JxZ05Ux3cnnSSUm6dCxYg6Q26',
-			sign_method: 'sha256',
-			timestamp: '1517820392000',
-		};
-		expect(computeSign(params, 'helloworld', 'sha256', '/auth/token/create')).toBe(
-			'35607762342831B6A417A0DED84B79C05FEFBF116969C48AD6DC00279A9F4D81',
-		);
-	});
-
-	it('IOP business call', () => {
-		const params = {
-			access_token: 'test',
-			aliexpress_category_id: '200135143',
-			app_key: '123456',
-			method: 'aliexpress.logistics.redefining.getonlinelogisticsinfo',
-			sign_method: 'sha256',
-			timestamp: '1517820392000',
-		};
-		expect(computeSign(params, 'helloworld', 'sha256')).toBe(
-			'F7F7926B67316C9D1E8E15F7E66940ED3059B1638C497D77973F30046EFB5BBB',
-		);
-	});
-
-	it('TOP md5', () => {
-		const params = {
-			app_key: '12345678',
-			format: 'json',
-			logisitics_no: 'ES2019COM0000123456',
-			method: 'aliexpress.solution.order.fulfill',
-			out_ref: '1000006270175804',
-			partner_id: 'top-sdk-php-20180326',
-			send_type: 'all',
-			service_name: 'SPAIN_LOCAL_CORREOS',
-			session: 'test',
-			sign_method: 'md5',
-			timestamp: '2016-01-01 12:00:00',
-			v: '2.0',
-		};
-		expect(computeSign(params, 'helloworld', 'md5')).toBe('4BC79C5FAA1B5E254E95A97E65BACEAB');
+	it.each(REFERENCE_VECTORS)('$name', ({ params, method, apiPath, sign }) => {
+		expect(computeSign(params, VECTOR_SECRET, method, apiPath)).toBe(sign);
 	});
 
 	it('drops sign and empty values, sorts by code unit (appKey before app_key)', () => {

@@ -6,53 +6,13 @@ import {
 	topTimestamp,
 	toWireParams,
 } from '../../credentials/AliExpressSigning';
+import { REFERENCE_VECTORS, VECTOR_SECRET } from '../fixtures/reference-vectors';
 
-// The reference vectors (../shared/reference/aliexpress-open-platform.md, §1), app secret "helloworld".
-const SECRET = 'helloworld';
+const SECRET = VECTOR_SECRET;
 
 describe('signing: reference vectors', () => {
-	it('IOP system API /auth/token/create', () => {
-		const params = {
-			app_key: '12345678',
-			code: '3_500102_JxZ05Ux3cnnSSUm6dCxYg6Q26',
-			sign_method: 'sha256',
-			timestamp: '1517820392000',
-		};
-		expect(signParams(params, SECRET, 'sha256', '/auth/token/create')).toBe(
-			'35607762342831B6A417A0DED84B79C05FEFBF116969C48AD6DC00279A9F4D81',
-		);
-	});
-
-	it('IOP business call', () => {
-		const params = {
-			access_token: 'test',
-			aliexpress_category_id: '200135143',
-			app_key: '123456',
-			method: 'aliexpress.logistics.redefining.getonlinelogisticsinfo',
-			sign_method: 'sha256',
-			timestamp: '1517820392000',
-		};
-		expect(signParams(params, SECRET, 'sha256')).toBe(
-			'F7F7926B67316C9D1E8E15F7E66940ED3059B1638C497D77973F30046EFB5BBB',
-		);
-	});
-
-	it('TOP md5', () => {
-		const params = {
-			app_key: '12345678',
-			format: 'json',
-			logisitics_no: 'ES2019COM0000123456',
-			method: 'aliexpress.solution.order.fulfill',
-			out_ref: '1000006270175804',
-			partner_id: 'top-sdk-php-20180326',
-			send_type: 'all',
-			service_name: 'SPAIN_LOCAL_CORREOS',
-			session: 'test',
-			sign_method: 'md5',
-			timestamp: '2016-01-01 12:00:00',
-			v: '2.0',
-		};
-		expect(signParams(params, SECRET, 'md5')).toBe('4BC79C5FAA1B5E254E95A97E65BACEAB');
+	it.each(REFERENCE_VECTORS)('$name', ({ params, method, apiPath, sign }) => {
+		expect(signParams(params, SECRET, method, apiPath)).toBe(sign);
 	});
 });
 

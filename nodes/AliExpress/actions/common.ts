@@ -62,6 +62,29 @@ export const transportOptionFields: INodeProperties[] = [
 	},
 ];
 
+/** "Return All" and "Limit", as every Get Many operation offers them. */
+export function returnAllOrLimit(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
 /** Settings for the transport from an "Options" collection (see transportOptionFields). */
 export function settingsFromOptions(options: IDataObject): Partial<TransportSettings> {
 	const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -140,7 +163,9 @@ export function requireId(
 			ctx,
 			itemIndex,
 			field,
-			`must be a numeric AliExpress ID, got "${id.slice(0, 40)}"`,
+			/^\d+$/.test(id)
+				? `has ${id.length} digits; an AliExpress ID has at most 20`
+				: `must be a numeric AliExpress ID, got "${id.slice(0, 40)}"`,
 			`Use the ${what} as AliExpress shows it (digits only).`,
 		);
 	}

@@ -7,29 +7,14 @@ import type {
 
 import type { AliExpressClient } from '../../transport/request';
 import { parseUserDate } from '../../transport/time';
-import { inputError, runPerItem } from '../common';
+import { inputError, returnAllOrLimit, runPerItem } from '../common';
+import { parseInteger } from '../skuSync';
 import { fetchOrders, ORDER_STATUS_VALUES, ORDER_STATUSES, simplifyOrder, type OrderQuery } from './shared';
 
 const show = { resource: ['order'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllOrLimit(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -181,13 +166,14 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
 		buyerLoginId: String(filters.buyerLoginId ?? '').trim() || undefined,
 	};
 	if (!returnAll) {
-		const limit = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
-		if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		const raw = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
+		const limit = parseInteger(raw, 1, Number.MAX_SAFE_INTEGER);
+		if (limit === undefined) {
 			throw inputError(
 				ctx,
 				itemIndex,
 				'Limit',
-				`must be a whole number of at least 1, got ${describe(limit)}`,
+				`must be a whole number of at least 1, got ${describe(raw)}`,
 				'Enter how many orders to return, e.g. 50, or turn on "Return All".',
 			);
 		}

@@ -7,7 +7,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { toList } from '../../transport/envelope';
 import { fetchAllPages } from '../../transport/pagination';
 import type { AliExpressClient } from '../../transport/request';
-import { idString, inputError, runPerItem } from '../common';
+import { idString, inputError, returnAllOrLimit, runPerItem } from '../common';
+import { parseInteger } from '../skuSync';
 import { LIST_PAGE_SIZE_MAX, simplifyListItem } from './shared';
 
 export const METHOD = 'aliexpress.solution.product.list.get';
@@ -22,23 +23,7 @@ export const STATUS_OPTIONS = [
 ];
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllOrLimit(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -75,6 +60,30 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** The products of one status (optionally whose title contains `title`), page by page; all of them, or the first `limit`. */
+export async function listProducts(
+	client: AliExpressClient,
+	status: string,
+	title: string,
+	pageSize: number,
+	limit?: number,
+): Promise<IDataObject[]> {
+	return await fetchAllPages<IDataObject>(
+		client,
+		async (page) => {
+			const listQuery: IDataObject = { product_status_type: status, current_page: page, page_size: pageSize };
+			if (title) listQuery.subject = title;
+			const answer = await client.call(METHOD, { aeop_a_e_product_list_query: listQuery });
+			const result = (answer.result ?? answer) as IDataObject;
+			const items = toList(result.aeop_a_e_product_display_d_t_o_list, 'item_display_dto');
+			const count = Number(result.product_count);
+			const totalPages = Number(result.total_page) || (count > 0 ? Math.ceil(count / pageSize) : 1);
+			return { items, totalPages };
+		},
+		{ limit, pageSize },
+	);
+}
+
 interface Query {
 	status: string;
 	title: string;
@@ -102,8 +111,8 @@ export async function execute(this: IExecuteFunctions, client: AliExpressClient)
 			let limit: number | undefined;
 			if (!returnAll) {
 				const raw: unknown = this.getNodeParameter('limit', i, 50);
-				limit = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : (raw as number);
-				if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+				limit = parseInteger(raw, 1, Number.MAX_SAFE_INTEGER);
+				if (limit === undefined) {
 					throw inputError(
 						this,
 						i,
@@ -122,24 +131,7 @@ export async function execute(this: IExecuteFunctions, client: AliExpressClient)
 		},
 		async (query) => {
 			const pageSize = query.limit === undefined ? LIST_PAGE_SIZE_MAX : Math.min(query.limit, LIST_PAGE_SIZE_MAX);
-			const products = await fetchAllPages<IDataObject>(
-				client,
-				async (page) => {
-					const listQuery: IDataObject = {
-						product_status_type: query.status,
-						current_page: page,
-						page_size: pageSize,
-					};
-					if (query.title) listQuery.subject = query.title;
-					const answer = await client.call(METHOD, { aeop_a_e_product_list_query: listQuery });
-					const result = (answer.result ?? answer) as IDataObject;
-					const items = toList(result.aeop_a_e_product_display_d_t_o_list, 'item_display_dto');
-					const count = Number(result.product_count);
-					const totalPages = Number(result.total_page) || (count > 0 ? Math.ceil(count / pageSize) : 1);
-					return { items, totalPages };
-				},
-				{ limit: query.limit, pageSize },
-			);
+			const products = await listProducts(client, query.status, query.title, pageSize, query.limit);
 			return products.map((p) => (query.simplify ? simplifyListItem(p, query.status) : p));
 		},
 	);
