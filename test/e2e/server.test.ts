@@ -1,0 +1,262 @@
+/**
+ * The package in a real n8n server (`n8n start`, 2.41.1, see scripts/n8n-harness.js),
+ * started once for everything here:
+ *
+ *   - the AliExpress Trigger on its schedule: a published workflow "AliExpress Trigger
+ *     (New Order, poll every minute) → HTTP Request" POSTs each emitted item to a
+ *     collector on 127.0.0.1, so the test sees what the trigger emitted without logs;
+ *   - "Fetch Test Event": a manual run of the trigger through the REST API, the way the
+ *     editor does it (POST /rest/workflows/:id/run, then GET /rest/executions/:id);
+ *   - the credential test the way the editor does it (POST /rest/credentials/test);
+ *   - nothing n8n printed holds the app secret, the access token or a signature.
+ *
+ * Takes about 3.5 minutes, most of it waiting for two scheduled polls (n8n's
+ * "every minute" fires at a random second of each minute).
+ */
+import { rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { N8nRest } from '../../scripts/n8n-editor';
+import { startSandbox, type Order, type Sandbox } from '../sandbox';
+import { CREDENTIAL, harness, node, preparedUserFolder, sandboxCredential, TRIGGER_TYPE, workflow } from './harness';
+
+jest.setTimeout(10 * 60_000);
+
+const WORKFLOW_ID = 'aeE2eServerTrigger';
+const TRIGGER = 'AliExpress Trigger';
+const FORWARD = 'Forward to collector';
+/** A scheduled poll happens within a minute; the rest is the run and its HTTP calls. */
+const POLL_WAIT_MS = 80_000;
+
+type Posted = { at: number; body: Record<string, unknown> };
+
+let sandbox: Sandbox;
+let collector: { url: string; posted: Posted[]; close(): Promise<void> };
+let userFolder: string;
+let server: Awaited<ReturnType<typeof harness.startN8nServer>>;
+let rest: N8nRest;
+
+/** A tiny HTTP server on 127.0.0.1 that keeps every JSON body POSTed to it. */
+async function startCollector() {
+	const posted: Posted[] = [];
+	const srv: Server = createServer((req, res) => {
+		let body = '';
+		req.setEncoding('utf8').on('data', (d: string) => (body += d));
+		req.on('end', () => {
+			try {
+				posted.push({ at: Date.now(), body: JSON.parse(body) as Record<string, unknown> });
+			} catch {
+				posted.push({ at: Date.now(), body: { unparsable: body } });
+			}
+			res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+		});
+	});
+	await new Promise<void>((ok) => srv.listen(0, '127.0.0.1', ok));
+	const { port } = srv.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/orders`,
+		posted,
+		close: () => new Promise<void>((ok) => srv.close(() => ok())),
+	};
+}
+
+function triggerWorkflow(collectorUrl: string) {
+	const trigger = {
+		...node(TRIGGER, TRIGGER_TYPE, 1, {
+			pollTimes: { item: [{ mode: 'everyMinute' }] },
+			event: 'newOrder',
+			statuses: [],
+			simplify: true,
+			options: {},
+		}),
+		credentials: { aliExpressApi: CREDENTIAL },
+	};
+	const forward = node(FORWARD, 'n8n-nodes-base.httpRequest', 4.2, {
+		method: 'POST',
+		url: collectorUrl,
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify($json) }}',
+		options: {},
+	});
+	return { ...workflow(WORKFLOW_ID, [trigger, forward], [[TRIGGER, FORWARD]]), name: 'e2e: new orders to a collector' };
+}
+
+/** flatted's parse (n8n sends execution data as flatted JSON): strings in objects are indexes into the array. */
+function unflatten(text: string): unknown {
+	const input = JSON.parse(text) as unknown[];
+	const done = new Set<unknown>();
+	const revive = (value: unknown): unknown => {
+		if (!value || typeof value !== 'object' || done.has(value)) return value;
+		done.add(value);
+		const obj = value as Record<string, unknown>;
+		for (const key of Object.keys(obj)) {
+			const v = obj[key];
+			obj[key] = typeof v === 'string' ? revive(input[Number(v)]) : revive(v);
+		}
+		return obj;
+	};
+	return revive(input[0]);
+}
+
+async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise((ok) => setTimeout(ok, 500));
+	}
+}
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+type PollState = { v: number; event: string; baseline: number; watermark: number; seen: Record<string, unknown> };
+
+async function triggerState(): Promise<PollState | undefined> {
+	const wf = await rest.data<{ staticData: Record<string, { orders?: PollState }> | null }>('GET', `/workflows/${WORKFLOW_ID}`);
+	return wf.staticData?.[`node:${TRIGGER}`]?.orders;
+}
+
+function paidOrder(createdAt: number): Order {
+	return sandbox.store.addOrder({ createdAt, updatedAt: createdAt, order_status: 'WAIT_SELLER_SEND_GOODS' });
+}
+
+/** What the Simplify option makes of an order the sandbox holds. */
+function expectSimplified(body: Record<string, unknown>, order: Order) {
+	expect(body).toMatchObject({
+		orderId: order.order_id,
+		status: 'WAIT_SELLER_SEND_GOODS',
+		createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
+		currency: expect.any(String),
+		totalAmount: expect.any(Number),
+		items: expect.any(Array),
+	});
+	expect((body.items as unknown[]).length).toBeGreaterThan(0);
+}
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ products: 20, orders: 150 });
+	collector = await startCollector();
+	userFolder = preparedUserFolder();
+	await harness.importCredentials(userFolder, [sandboxCredential(sandbox)]);
+	await harness.importWorkflow(userFolder, triggerWorkflow(collector.url));
+	await harness.publishWorkflow(userFolder, WORKFLOW_ID);
+	server = await harness.startN8nServer(userFolder);
+	rest = new N8nRest(server.url);
+	await rest.setupOwner();
+});
+
+afterAll(async () => {
+	await server?.stop();
+	await sandbox?.close();
+	await collector?.close();
+	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+});
+
+let baseline: number;
+const added: Order[] = [];
+
+test('the first poll, at activation, only marks the starting point', async () => {
+	const state = await waitFor('the trigger state saved at activation', 30_000, triggerState);
+	expect(state).toMatchObject({ event: 'newOrder', seen: {} });
+	baseline = state.baseline;
+	expect(Math.abs(Date.now() - baseline)).toBeLessThan(5 * 60_000);
+	// Saved at activation; scheduled polls that emit nothing do not save it again.
+	expect(state.watermark).toBe(baseline);
+	expect(collector.posted).toEqual([]);
+});
+
+test('orders created after it are emitted by the next scheduled poll, each once', async () => {
+	// Whole seconds after the baseline (AliExpress dates have no milliseconds).
+	while (Date.now() < baseline + 3500) await sleep(250);
+	const now = Date.now();
+	added.push(paidOrder(now - 2000), paidOrder(now - 1000), paidOrder(now));
+
+	await waitFor('3 items at the collector', POLL_WAIT_MS, () => (collector.posted.length >= 3 ? true : undefined));
+	await sleep(3000); // anything more from the same run would be here by now
+
+	const ids = collector.posted.map((p) => p.body.orderId);
+	expect([...ids].sort()).toEqual(added.map((o) => o.order_id).sort());
+	for (const order of added) expectSimplified(collector.posted.find((p) => p.body.orderId === order.order_id)!.body, order);
+	// The poll read orders from AliExpress and remembered what it emitted.
+	expect(sandbox.callCount('aliexpress.solution.order.get')).toBeGreaterThan(0);
+	const state = await triggerState();
+	expect(Object.keys(state!.seen).sort()).toEqual(added.map((o) => o.order_id).sort());
+});
+
+test('"Fetch Test Event" (a manual run from the editor) returns the latest order and changes no state', async () => {
+	const before = await triggerState();
+	const postedBefore = collector.posted.length;
+
+	// What the editor sends when the trigger's "Fetch Test Event" is clicked in a fresh editor
+	// (useRunWorkflow: a destination node with no parents, no run data yet).
+	const { executionId } = await rest.data<{ executionId: string }>('POST', `/workflows/${WORKFLOW_ID}/run`, {
+		destinationNode: { nodeName: TRIGGER, mode: 'inclusive' },
+		startNodes: [{ name: TRIGGER, sourceData: null }],
+	});
+	const execution = await waitFor('the manual execution to finish', 60_000, async () => {
+		const e = await rest.data<{ status: string; mode: string; data: string }>('GET', `/executions/${executionId}`);
+		return ['new', 'running', 'waiting'].includes(e.status) ? undefined : e;
+	});
+	expect(execution).toMatchObject({ status: 'success', mode: 'manual' });
+
+	type Task = { data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: unknown };
+	const data = unflatten(execution.data) as { resultData: { runData: Record<string, Task[]> } };
+	const runData = data.resultData.runData;
+	expect(Object.keys(runData)).toEqual([TRIGGER]); // the trigger alone, as in the editor
+	const items = runData[TRIGGER][0].data!.main[0];
+	expect(items).toHaveLength(1);
+	expectSimplified(items[0].json, added[2]); // the newest order of the store
+
+	expect(await triggerState()).toEqual(before);
+	await sleep(1000);
+	expect(collector.posted).toHaveLength(postedBefore);
+});
+
+test('the credential test, as the editor runs it, reports OK or AliExpress\'s own error', async () => {
+	type Stored = { id: string; name: string; type: string; data: Record<string, string> };
+	// The editor opens a saved credential with its secrets blanked out and sends them back so.
+	const stored = await rest.data<Stored>('GET', `/credentials/${CREDENTIAL.id}?includeData=true`);
+	expect(JSON.stringify(stored)).not.toContain(sandbox.appSecret);
+	expect(JSON.stringify(stored)).not.toContain(sandbox.accessToken);
+	const test = async (data: Record<string, string>) =>
+		await rest.data<{ status: string; message: string }>('POST', '/credentials/test', {
+			credentials: { id: stored.id, name: stored.name, type: stored.type, data },
+		});
+
+	expect(await test(stored.data)).toEqual({ status: 'OK', message: 'Connection successful' });
+
+	const badSecret = await test({ ...stored.data, appSecret: 'typo-in-the-secret-0000000000000' });
+	expect(badSecret.status).toBe('Error');
+	expect(badSecret.message).toContain('IncompleteSignature');
+
+	const badToken = await test({ ...stored.data, accessToken: '50000notarealtoken0000000000000000000000000' });
+	expect(badToken.status).toBe('Error');
+	expect(badToken.message).toContain('IllegalAccessToken');
+});
+
+test('the next scheduled poll emits only what is new since: not the earlier orders, not the test event', async () => {
+	const postedBefore = collector.posted.length;
+	sandbox.store.setOrderStatus(added[0].order_id, 'WAIT_BUYER_ACCEPT_GOODS'); // a change, not a new order
+	const fourth = paidOrder(Date.now());
+
+	await waitFor('the 4th order at the collector', POLL_WAIT_MS, () =>
+		collector.posted.length > postedBefore ? true : undefined,
+	);
+	await sleep(3000);
+	const fresh = collector.posted.slice(postedBefore);
+	expect(fresh.map((p) => p.body.orderId)).toEqual([fourth.order_id]);
+	expectSimplified(fresh[0].body, fourth);
+});
+
+test('nothing n8n printed holds the app secret, the access token or a signature', async () => {
+	await server.stop();
+	const printed = server.output();
+	expect(printed.length).toBeGreaterThan(0);
+	const signs = sandbox.calls.map((c) => c.params.sign).filter(Boolean);
+	expect(signs.length).toBeGreaterThan(3);
+	const leaks = [sandbox.appSecret, sandbox.accessToken, ...signs].filter((s) => printed.includes(s));
+	expect(leaks).toEqual([]);
+});
