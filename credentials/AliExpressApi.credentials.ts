@@ -57,7 +57,7 @@ export function assertSafeGateway(url: string): void {
 	const loopback = host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 	if (parsed.protocol === 'http:' && loopback) return;
 	throw new Error(
-		`The AliExpress gateway URL "${parsed.origin}" is refused: requests carry your access token and signature, so they must use https. Plain http is allowed only for a sandbox on a loopback address (127.0.0.1 or localhost).`,
+		`The AliExpress gateway URL "${parsed.origin}" is refused: requests carry your access token and signature, so they must use https. Plain http is allowed only for a sandbox on a loopback address (127.x.x.x, localhost or [::1]).`,
 	);
 }
 

@@ -323,16 +323,17 @@ describe('Product → Publish', () => {
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 	});
 
-	it('never publishes twice: a lost answer is not retried, a refused call is', async () => {
-		// the gateway processes the post, then the connection drops: the fate is unknown, so no retry
+	it('never publishes twice: a lost answer is looked up, not retried blindly; a refused call is retried', async () => {
+		// the gateway processes the post, then the connection drops: the fate is unknown, so the node
+		// looks the product up (title, then SKU codes) and finds it instead of posting again
 		sandbox.setOptions({ faults: { rate: 1, kinds: ['reset'], methods: [POST], afterProcessing: true } });
 		const before = sandbox.store.products.size;
-		const error = await run(productPublish, publishParams(), [dressItems[0]], false, { maxAttempts: 4 }).catch(
-			(e: unknown) => e,
-		);
-		expect(error).toBeInstanceOf(NodeApiError);
+		const out = await run(productPublish, publishParams(), [dressItems[0]], false, { maxAttempts: 4 });
 		expect(sandbox.callCount(POST)).toBe(1);
 		expect(sandbox.store.products.size).toBe(before + 1);
+		expect(out).toHaveLength(1);
+		expect(out[0].json.recovered).toBe(true);
+		expect(sandbox.store.products.get(out[0].json.productId as string)?.subject).toBe(dressItems[0].title);
 
 		// a quota refusal proves nothing ran: retried until the attempts are used up, nothing created
 		sandbox.resetCalls();

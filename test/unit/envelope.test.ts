@@ -126,6 +126,8 @@ describe('classifyError', () => {
 		['26', '', '', 'session'],
 		['27', '', '', 'session'],
 		['IllegalAccessToken', '', 'ISV', 'session'],
+		['IllegalRefreshToken', '', 'ISV', 'grant'],
+		['InvalidCode', '', 'ISV', 'grant'],
 		['28', '', '', 'appKey'],
 		['29', '', '', 'appKey'],
 		['InvalidAppKey', '', 'ISV', 'appKey'],

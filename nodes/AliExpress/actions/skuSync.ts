@@ -41,6 +41,8 @@ export interface SkuSyncSpec {
 	values: SkuValueField[];
 	/** Builds one SKU entry of the call from the line's values. */
 	skuEntry: (line: SkuLine) => IDataObject;
+	/** A rule across the values of one SKU (price: the discount below the price); undefined when it holds. */
+	check?: (values: Record<string, number | undefined>) => { field: string; problem: string; fix: string } | undefined;
 	/** Optional step between validation and sending (price: keep current discounts). */
 	beforeSend?: (ctx: IExecuteFunctions, client: AliExpressClient, lines: SkuLine[]) => Promise<void>;
 }
@@ -214,23 +216,37 @@ function readLines(
 			}
 			const values: Record<string, number | undefined> = {};
 			spec.values.forEach((v, n) => {
-				const raw = get(v.name, names?.values[n], '');
+				const inputName = names?.values[n];
+				const raw = get(v.name, inputName, '');
 				if (raw === undefined || raw === null || raw === '') {
 					if (!v.required) return;
-					throw inputError(ctx, i, label(v.displayName, names?.values[n]), 'is empty', v.fix);
+					throw inputError(
+						ctx,
+						i,
+						label(v.displayName, inputName),
+						'is empty',
+						names
+							? `Make sure each input item has the ${v.displayName.toLowerCase()} in the field "${inputName}", or change "${v.displayName} Field".`
+							: v.fix,
+					);
 				}
 				const value = v.parse(raw);
 				if (value === undefined) {
 					throw inputError(
 						ctx,
 						i,
-						label(v.displayName, names?.values[n]),
+						label(v.displayName, inputName),
 						`${v.problem}, got ${show(raw)}`,
-						v.fix,
+						names ? `Correct the input field "${inputName}": it ${v.problem}.` : v.fix,
 					);
 				}
 				values[v.name] = value;
 			});
+			const broken = spec.check?.(values);
+			if (broken) {
+				const n = spec.values.findIndex((v) => v.displayName === broken.field);
+				throw inputError(ctx, i, label(broken.field, names?.values[n]), broken.problem, broken.fix);
+			}
 			const key = `${productId}\u0000${skuCode}`;
 			const earlier = seen.get(key);
 			if (earlier !== undefined) {

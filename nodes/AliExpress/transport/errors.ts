@@ -10,8 +10,10 @@ export type ErrorKind =
 	| 'rateLimit' // quota or frequency exceeded: the gateway refused the call
 	| 'platform' // ISP/SYSTEM trouble, HTTP 5xx: the platform failed
 	| 'connection' // no usable answer (reset, timeout, malformed body): fate unknown
+	| 'request' // the request could not be made here (e.g. a refused Gateway URL): nothing was sent
 	| 'signature'
 	| 'session'
+	| 'grant' // token create/refresh: the authorization code or refresh token was refused
 	| 'appKey'
 	| 'permission'
 	| 'ipWhitelist'
@@ -53,6 +55,7 @@ export function classifyError(code: string, subCode = '', type = ''): ErrorKind 
 	}
 	if (c === 'AppWhiteIpLimit') return 'ipWhitelist';
 	if (c === '25' || c === 'IncompleteSignature' || c === 'InvalidSignature') return 'signature';
+	if (c === 'InvalidCode' || /RefreshToken|AuthCode|AuthorizationCode/i.test(c)) return 'grant';
 	if (c === '26' || c === '27' || /AccessToken|Session/i.test(c)) return 'session';
 	if (c === '28' || c === '29' || c === 'InvalidAppKey' || c === 'AppKeyNotFound') return 'appKey';
 	if (c === '11' || c === '12' || /Permission|Forbidden|InsufficientIsvPermissions/i.test(c)) {
@@ -93,10 +96,14 @@ const ADVICE: Record<ErrorKind, string> = {
 		'AliExpress had a temporary problem on its side. The node retried the call; run the workflow again later.',
 	connection:
 		'No usable answer came back from the AliExpress gateway (connection lost, timed out or cut short). Check the network and the Gateway URL, then run again.',
+	request:
+		'The request was not sent to AliExpress: it could not be made as configured. Fix what the message names (usually a field of the AliExpress API credential, such as the Gateway URL) and run again.',
 	signature:
 		'The gateway rejected the request signature. Check the App Secret in the credential (and, for the legacy TOP protocol, the Sign Method).',
 	session:
 		'The access token is missing, invalid or expired. Authorize the app for your store again in the AliExpress Open Platform console (or renew it with the Token → Refresh operation) and paste the new access token into the credential.',
+	grant:
+		'AliExpress refused the authorization code or refresh token: it is wrong, expired or already used (each code and each refresh token works once). For Token → Create, authorize the app again and use the new code within a few minutes; for Token → Refresh, use the refresh token saved from the latest Create or Refresh. If the refresh token has expired, authorize the app again.',
 	appKey: 'The gateway does not know this App Key. Check the App Key in the credential.',
 	permission:
 		'Your app or seller account lacks permission for this API. In the AliExpress Open Platform console, request the API group this method belongs to for your app.',

@@ -117,7 +117,7 @@ function requestFailure(error: unknown): AliExpressError {
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new AliExpressError({
-		kind: 'arguments',
+		kind: 'request',
 		code: 'RequestFailed',
 		message: scrubSecrets(message),
 		notExecuted: true,
@@ -129,28 +129,72 @@ interface FullResponse {
 	statusCode: number;
 }
 
-/** Paces calls: at most N in flight, at most R started per second, and a shared pause after a quota refusal. */
+/**
+ * Headroom under Requests per Second. The gateway counts calls over a sliding
+ * second as they reach it; calls that leave exactly 1/R s apart are refused
+ * (ApiCallLimit, then a backoff for every call) whenever one of them is held up
+ * a little longer than the one R calls later: a busy event loop, the network,
+ * the gateway's own timing. 20 ms per second costs 2 % of the rate.
+ */
+export const PACE_MARGIN_MS = 20;
+
+/** When a call started; `sent` moves it to when the request really went out. */
+interface CallStart {
+	at: number;
+}
+
+/**
+ * Paces calls: at most N in flight; at most R started in any second (plus
+ * PACE_MARGIN_MS), counted from when they really went out, and evenly spaced;
+ * and a shared pause after a quota refusal.
+ */
 class Pacer {
 	private active = 0;
 	private readonly waiting: Array<() => void> = [];
 	private nextStart = 0;
 	private pausedUntil = 0;
+	/** The latest starts (at most ⌈R⌉), oldest first. */
+	private readonly starts: CallStart[] = [];
 
 	constructor(private readonly settings: TransportSettings) {}
 
-	async acquire(): Promise<void> {
+	async acquire(): Promise<CallStart> {
 		if (this.active >= this.settings.concurrency) {
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		} else {
 			this.active++;
 		}
-		const now = Date.now();
-		let at = Math.max(now, this.pausedUntil);
-		if (this.settings.requestsPerSecond > 0) {
-			at = Math.max(at, this.nextStart);
-			this.nextStart = at + 1000 / this.settings.requestsPerSecond;
+		const rps = this.settings.requestsPerSecond;
+		const perWindow = Math.max(1, Math.ceil(rps));
+		// Checked again after each wait: another call may have started meanwhile.
+		for (;;) {
+			const now = Date.now();
+			let at = this.pausedUntil;
+			if (rps > 0) {
+				at = Math.max(at, this.nextStart);
+				if (this.starts.length >= perWindow) {
+					at = Math.max(at, this.starts[this.starts.length - perWindow].at + 1000 + PACE_MARGIN_MS);
+				}
+			}
+			if (at <= now) break;
+			await sleep(at - now);
 		}
-		if (at > now) await sleep(at - now);
+		const start = { at: Date.now() };
+		if (rps > 0) {
+			this.nextStart = start.at + (1000 + PACE_MARGIN_MS) / rps;
+			this.starts.push(start);
+			if (this.starts.length > perWindow) this.starts.shift();
+		}
+		return start;
+	}
+
+	/** The request goes out now: later than acquire() ended when the event loop was busy in between. */
+	sent(start: CallStart): void {
+		const rps = this.settings.requestsPerSecond;
+		const now = Date.now();
+		if (rps <= 0 || now <= start.at) return;
+		start.at = now;
+		this.nextStart = Math.max(this.nextStart, now + (1000 + PACE_MARGIN_MS) / rps);
 	}
 
 	release(): void {
@@ -238,11 +282,12 @@ export class AliExpressClient {
 		const budget = options.budget ?? newBudget();
 		const body = toWireParams(params);
 		for (;;) {
-			await this.pacer.acquire();
+			const start = await this.pacer.acquire();
 			let error: AliExpressError;
 			try {
 				this.calls++;
 				budget.attempts++;
+				this.pacer.sent(start);
 				return await this.once(apiName, url, body, options);
 			} catch (caught) {
 				error = caught instanceof AliExpressError ? caught : requestFailure(caught);

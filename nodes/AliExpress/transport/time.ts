@@ -121,11 +121,15 @@ export function parseUserDate(value: unknown, workflowZone: string): number | un
 		return parseUserDate((value as { toISO: () => string }).toISO(), workflowZone);
 	}
 	const text = String(value).trim();
+	// No rolling over: 2024-02-30 is not a date (Date.UTC and Date.parse would make it March 1).
+	const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+	if (day) {
+		const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+		if (month < 1 || month > 12 || date < 1 || date > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+	}
 	const wall = parseWall(text);
 	if (wall) {
-		if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > 31 || wall.hour > 23 || wall.minute > 59 || wall.second > 59) {
-			return undefined;
-		}
+		if (wall.hour > 23 || wall.minute > 59 || wall.second > 59) return undefined;
 		return wallToInstant(wall, workflowZone || 'UTC');
 	}
 	if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(text)) return undefined;

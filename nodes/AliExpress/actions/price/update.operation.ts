@@ -84,6 +84,14 @@ const spec: SkuSyncSpec = {
 				'Optional sale price, lower than the price. When empty, see "When No Discount Price Is Given".',
 		},
 	],
+	check: ({ price, discountPrice }) =>
+		discountPrice !== undefined && price !== undefined && discountPrice >= price
+			? {
+					field: 'Discount Price',
+					problem: `${discountPrice} is not lower than the price ${price}`,
+					fix: 'Enter a discount price lower than the price, or leave it empty.',
+				}
+			: undefined,
 	skuEntry: (line) => {
 		const entry: IDataObject = { sku_code: line.skuCode, price: String(line.values.price) };
 		if (line.values.discountPrice !== undefined) entry.discount_price = String(line.values.discountPrice);
