@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { AliExpressClient } from '../../transport/request';
-import { inputError, runPerItem } from '../common';
-import { tokenOutput } from './shared';
+import { executeTokenCall } from './shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -23,16 +22,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: AliExpressClient,
 ): Promise<INodeExecutionData[]> {
-	return await runPerItem(
-		this,
-		client,
-		(i) => {
-			const code = String(this.getNodeParameter('code', i, '')).trim();
-			if (!code) {
-				throw inputError(this, i, 'Authorization Code', 'is empty', 'Paste the "code" parameter of the callback URL after authorizing the app.');
-			}
-			return code;
-		},
-		async (code) => tokenOutput(await client.system('/auth/token/create', { code }, { retry: 'ifNotExecuted' })),
-	);
+	return await executeTokenCall(this, client, {
+		path: '/auth/token/create',
+		param: 'code',
+		field: 'Authorization Code',
+		wireName: 'code',
+		fix: 'Paste the "code" parameter of the callback URL after authorizing the app.',
+	});
 }

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { AliExpressClient } from '../../transport/request';
-import { inputError, runPerItem } from '../common';
-import { tokenOutput } from './shared';
+import { executeTokenCall } from './shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -22,17 +21,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: AliExpressClient,
 ): Promise<INodeExecutionData[]> {
-	return await runPerItem(
-		this,
-		client,
-		(i) => {
-			const token = String(this.getNodeParameter('refreshToken', i, '')).trim();
-			if (!token) {
-				throw inputError(this, i, 'Refresh Token', 'is empty', 'Map the refresh token saved from the last Create or Refresh.');
-			}
-			return token;
-		},
-		async (refreshToken) =>
-			tokenOutput(await client.system('/auth/token/refresh', { refresh_token: refreshToken }, { retry: 'ifNotExecuted' })),
-	);
+	return await executeTokenCall(this, client, {
+		path: '/auth/token/refresh',
+		param: 'refreshToken',
+		field: 'Refresh Token',
+		wireName: 'refresh_token',
+		fix: 'Map the refresh token saved from the last Create or Refresh.',
+	});
 }

@@ -1,4 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { AliExpressClient } from '../../transport/request';
+import { inputError, runPerItem } from '../common';
 
 const iso = (ms: unknown): string | undefined => {
 	const n = Number(ms);
@@ -22,4 +25,23 @@ export function tokenOutput(answer: IDataObject): IDataObject {
 	};
 	for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
 	return out;
+}
+
+/** Runs a token system call per item: the one secret-like parameter is read, checked, and sent. */
+export async function executeTokenCall(
+	ctx: IExecuteFunctions,
+	client: AliExpressClient,
+	spec: { path: string; param: string; field: string; wireName: string; fix: string },
+): Promise<INodeExecutionData[]> {
+	return await runPerItem(
+		ctx,
+		client,
+		(i) => {
+			const value = String(ctx.getNodeParameter(spec.param, i, '')).trim();
+			if (!value) throw inputError(ctx, i, spec.field, 'is empty', spec.fix);
+			return value;
+		},
+		async (value) =>
+			tokenOutput(await client.system(spec.path, { [spec.wireName]: value }, { retry: 'ifNotExecuted' })),
+	);
 }
