@@ -7,12 +7,23 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { AliExpressError, classifyError, type AliExpressErrorInfo } from './errors';
 
+const BARE_LONG_NUMBER = /(?:^|[:,[])\s*-?(\d{16,})(?![\d.eE])/g;
+
 /**
  * Parses a JSON answer. Integers too long for a double (order ids reach 16+
  * digits) become strings, so no id is ever silently rounded.
  */
 export function parseJson(text: string): unknown {
-	const safe = text.replace(/"(?:[^"\\]|\\.)*"|-?\d{16,}(?![\d.eE])/g, (m) =>
+	// A bare number follows ":", "," or "[" (or starts the text). When no such run of
+	// 16+ digits is beyond 2^53 the rewrite below would change nothing: skip it (runs
+	// inside strings, such as request ids, only make it take the long way).
+	BARE_LONG_NUMBER.lastIndex = 0;
+	let unsafe = false;
+	for (let m = BARE_LONG_NUMBER.exec(text); m && !unsafe; m = BARE_LONG_NUMBER.exec(text)) {
+		unsafe = !Number.isSafeInteger(Number(m[1]));
+	}
+	if (!unsafe) return JSON.parse(text);
+	const safe = text.replace(/"[^"\\]*(?:\\.[^"\\]*)*"|-?\d{16,}(?![\d.eE])/g, (m) =>
 		m.charCodeAt(0) === 34 || Number.isSafeInteger(Number(m)) ? m : `"${m}"`,
 	);
 	return JSON.parse(safe);

@@ -50,11 +50,34 @@ function wallOf(ms: number, zone: string): Wall {
 	};
 }
 
-/** The zone's offset from UTC at an instant, in ms (Pacific in summer: -7 h). */
-export function zoneOffset(ms: number, zone: string): number {
+function offsetByIntl(ms: number, zone: string): number {
 	const w = wallOf(ms, zone);
 	const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 	return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+const HOUR_MS = 3_600_000;
+/** zone → start of a UTC hour → the zone's offset during all of that hour, or NaN when it changes within it. */
+const hourOffsets = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC at an instant, in ms (Pacific in summer: -7 h). */
+export function zoneOffset(ms: number, zone: string): number {
+	const hour = Math.floor(ms / HOUR_MS) * HOUR_MS;
+	let byHour = hourOffsets.get(zone);
+	if (!byHour) {
+		byHour = new Map();
+		hourOffsets.set(zone, byHour);
+	}
+	let offset = byHour.get(hour);
+	if (offset === undefined) {
+		// The same offset at the first and the last second of the hour: no change in between
+		// (no zone changes its offset twice within an hour).
+		const first = offsetByIntl(hour, zone);
+		offset = first === offsetByIntl(hour + HOUR_MS - 1000, zone) ? first : NaN;
+		if (byHour.size >= 100_000) byHour.clear();
+		byHour.set(hour, offset);
+	}
+	return Number.isNaN(offset) ? offsetByIntl(ms, zone) : offset;
 }
 
 /**
@@ -95,11 +118,18 @@ export function toPacificString(ms: number): string {
 	return `${w.year}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}`;
 }
 
+const pacificParsed = new Map<string, number | undefined>();
+
 /** An AliExpress Pacific date string as an instant (ms), or undefined when it is not one. */
 export function fromPacificString(text: unknown): number | undefined {
 	if (typeof text !== 'string' || !text) return undefined;
+	// Each order date is read more than once (merge, sort, simplify).
+	if (pacificParsed.has(text)) return pacificParsed.get(text);
 	const wall = parseWall(text);
-	return wall ? wallToInstant(wall, PACIFIC) : undefined;
+	const ms = wall ? wallToInstant(wall, PACIFIC) : undefined;
+	if (pacificParsed.size >= 50_000) pacificParsed.clear();
+	pacificParsed.set(text, ms);
+	return ms;
 }
 
 /** An AliExpress Pacific date string as ISO 8601 UTC, or undefined. */

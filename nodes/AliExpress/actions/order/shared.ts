@@ -169,6 +169,24 @@ export function planOrderQueries(query: OrderQuery, nowMs: number): OrderQueryPl
 
 const ID_KEY = /(^|_)id$/;
 
+/** stringifyIds without copying: for an answer just parsed, which nothing else holds. */
+export function stringifyIdsInPlace<T>(value: T): T {
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) value[i] = stringifyIdsInPlace(value[i]);
+	} else if (value !== null && typeof value === 'object') {
+		const obj = value as IDataObject;
+		for (const key of Object.keys(obj)) {
+			const v = obj[key];
+			if (typeof v === 'number') {
+				if (ID_KEY.test(key)) obj[key] = String(v);
+			} else if (v !== null && typeof v === 'object') {
+				stringifyIdsInPlace(v);
+			}
+		}
+	}
+	return value;
+}
+
 /**
  * Ids as strings everywhere. The transport keeps integers beyond 2^53 as
  * strings already; shorter ids (16-digit ids below 2^53 included) arrive as
@@ -308,7 +326,7 @@ async function fetchPage(
 		retry: 'safe',
 	});
 	const result = (answer.result ?? answer) as IDataObject;
-	const items = toList<IDataObject>(result.target_list, 'order_dto').map((o) => stringifyIds(o));
+	const items = toList<IDataObject>(result.target_list, 'order_dto').map((o) => stringifyIdsInPlace(o));
 	let totalPages = Number(result.total_page);
 	if (!Number.isFinite(totalPages)) {
 		const count = Number(result.total_count);
