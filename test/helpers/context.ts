@@ -129,6 +129,21 @@ export async function httpWithAuthentication(
 		: parsed;
 }
 
+/** The credential of a sandbox gateway, as a user would fill it in (IOP). */
+export function sandboxCredentials(
+	sandbox: { appKey: string; appSecret: string; accessToken: string; url: string },
+	extra: Partial<ICredentialDataDecryptedObject> = {},
+): ICredentialDataDecryptedObject {
+	return {
+		protocol: 'iop',
+		appKey: sandbox.appKey,
+		appSecret: sandbox.appSecret,
+		accessToken: sandbox.accessToken,
+		gatewayUrl: sandbox.url,
+		...extra,
+	};
+}
+
 export function createContext(options: ContextOptions): TestContext {
 	const items = toItems(options.items);
 	const sent: SentRequest[] = [];

@@ -11,7 +11,7 @@ import { toNodeApiError, AliExpressError } from '../../nodes/AliExpress/transpor
 import { AliExpressClient } from '../../nodes/AliExpress/transport/request';
 import { credentialTest } from '../../nodes/AliExpress/methods/credentialTest';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { createContext } from '../helpers/context';
+import { createContext, sandboxCredentials } from '../helpers/context';
 
 const LIST = 'aliexpress.solution.product.list.get';
 const listParams = { aeop_a_e_product_list_query: { product_status_type: 'onSelling', current_page: 1, page_size: 5 } };
@@ -24,14 +24,7 @@ afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.resetCalls());
 
 function creds(extra: Partial<ICredentialDataDecryptedObject> = {}): ICredentialDataDecryptedObject {
-	return {
-		protocol: 'iop',
-		appKey: sandbox.appKey,
-		appSecret: sandbox.appSecret,
-		accessToken: sandbox.accessToken,
-		gatewayUrl: sandbox.url,
-		...extra,
-	};
+	return sandboxCredentials(sandbox, extra);
 }
 
 function client(c: ICredentialDataDecryptedObject) {

@@ -11,7 +11,7 @@ import * as get from '../../nodes/AliExpress/actions/order/get.operation';
 import * as getMany from '../../nodes/AliExpress/actions/order/getMany.operation';
 import { fetchOrders } from '../../nodes/AliExpress/actions/order/shared';
 import * as ship from '../../nodes/AliExpress/actions/order/ship.operation';
-import { createContext, type ParamValue } from '../helpers/context';
+import { createContext, type ParamValue, sandboxCredentials } from '../helpers/context';
 import { startSandbox, type Order, type Sandbox } from '../sandbox';
 import { formatInZone, formatPacific, parsePacific } from '../sandbox/time';
 
@@ -41,13 +41,7 @@ async function run(
 	options: { items?: IDataObject[]; continueOnFail?: boolean; timezone?: string } = {},
 ): Promise<INodeExecutionData[]> {
 	const { ctx } = createContext({
-		credentials: {
-			protocol: 'iop',
-			appKey: sandbox.appKey,
-			appSecret: sandbox.appSecret,
-			accessToken: sandbox.accessToken,
-			gatewayUrl: sandbox.url,
-		},
+		credentials: sandboxCredentials(sandbox),
 		parameters: { resource: 'order', operation, ...parameters },
 		items: options.items,
 		continueOnFail: options.continueOnFail,
@@ -315,7 +309,7 @@ describe('order → Get Many', () => {
 
 	it('fetchOrders with anyStatus (the trigger): no status list sent, copies from both streams merged', async () => {
 		const { ctx } = createContext({
-			credentials: { protocol: 'iop', appKey: sandbox.appKey, appSecret: sandbox.appSecret, accessToken: sandbox.accessToken, gatewayUrl: sandbox.url },
+			credentials: sandboxCredentials(sandbox),
 			parameters: {},
 		});
 		const now = Date.now();

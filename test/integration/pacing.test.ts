@@ -4,7 +4,7 @@
  * still finishes every call.
  */
 import { AliExpressClient } from '../../nodes/AliExpress/transport/request';
-import { createContext } from '../helpers/context';
+import { createContext, sandboxCredentials } from '../helpers/context';
 import { startSandbox, type Sandbox } from '../sandbox';
 
 const LIST = 'aliexpress.solution.product.list.get';
@@ -19,13 +19,7 @@ beforeEach(() => sandbox.resetCalls());
 
 function client(settings: ConstructorParameters<typeof AliExpressClient>[1]) {
 	const { ctx } = createContext({
-		credentials: {
-			protocol: 'iop',
-			appKey: sandbox.appKey,
-			appSecret: sandbox.appSecret,
-			accessToken: sandbox.accessToken,
-			gatewayUrl: sandbox.url,
-		},
+		credentials: sandboxCredentials(sandbox),
 		parameters: {},
 	});
 	return new AliExpressClient(ctx, settings);

@@ -16,7 +16,7 @@ import * as productPublish from '../../nodes/AliExpress/actions/product/publish.
 import * as productUpdate from '../../nodes/AliExpress/actions/product/update.operation';
 import { listSearch } from '../../nodes/AliExpress/methods/listSearch';
 import { AliExpressClient, type TransportSettings } from '../../nodes/AliExpress/transport/request';
-import { createContext, type ParamValue } from '../helpers/context';
+import { createContext, type ParamValue, sandboxCredentials } from '../helpers/context';
 import { startSandbox, type Product, type Sandbox } from '../sandbox';
 
 const POST = 'aliexpress.solution.product.post';
@@ -38,13 +38,7 @@ beforeEach(() => {
 type Operation = { execute: typeof productPublish.execute };
 
 function credentials() {
-	return {
-		protocol: 'iop',
-		appKey: sandbox.appKey,
-		appSecret: sandbox.appSecret,
-		accessToken: sandbox.accessToken,
-		gatewayUrl: sandbox.url,
-	};
+	return sandboxCredentials(sandbox);
 }
 
 async function run(

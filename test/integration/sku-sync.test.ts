@@ -10,7 +10,7 @@ import * as inventoryUpdate from '../../nodes/AliExpress/actions/inventory/updat
 import * as priceUpdate from '../../nodes/AliExpress/actions/price/update.operation';
 import { AliExpressClient } from '../../nodes/AliExpress/transport/request';
 import { startSandbox, type Product, type Sandbox } from '../sandbox';
-import { createContext, type ParamValue } from '../helpers/context';
+import { createContext, type ParamValue, sandboxCredentials } from '../helpers/context';
 
 const INVENTORY = 'aliexpress.solution.batch.product.inventory.update';
 const PRICE = 'aliexpress.solution.batch.product.price.update';
@@ -49,13 +49,7 @@ async function run(
 	continueOnFail = false,
 ): Promise<INodeExecutionData[]> {
 	const { ctx } = createContext({
-		credentials: {
-			protocol: 'iop',
-			appKey: sandbox.appKey,
-			appSecret: sandbox.appSecret,
-			accessToken: sandbox.accessToken,
-			gatewayUrl: sandbox.url,
-		},
+		credentials: sandboxCredentials(sandbox),
 		parameters,
 		items,
 		continueOnFail,

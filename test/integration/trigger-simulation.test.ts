@@ -16,7 +16,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { AliExpressTrigger } from '../../nodes/AliExpress/AliExpressTrigger.node';
 import { startSandbox, type OrderStatus, type Sandbox } from '../sandbox';
-import { createPollContext } from '../helpers/context';
+import { createPollContext, sandboxCredentials } from '../helpers/context';
 
 const START = Date.UTC(2026, 10, 1, 2, 0, 0); // 19:00 PDT on Oct 31; clocks go back at 09:00 UTC
 const DST_END = Date.UTC(2026, 10, 1, 9, 0, 0);
@@ -106,13 +106,7 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 		let trigger = new AliExpressTrigger();
 		const context = () =>
 			createPollContext({
-				credentials: {
-					protocol: 'iop',
-					appKey: sandbox.appKey,
-					appSecret: sandbox.appSecret,
-					accessToken: sandbox.accessToken,
-					gatewayUrl: sandbox.url,
-				},
+				credentials: sandboxCredentials(sandbox),
 				parameters: {
 					event,
 					statuses: [],

@@ -6,7 +6,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { AliExpress } from '../../nodes/AliExpress/AliExpress.node';
-import { createContext, type ParamValue, type TestContext } from '../helpers/context';
+import { createContext, sandboxCredentials, type ParamValue, type TestContext } from '../helpers/context';
 import type { Product, Sandbox } from '../sandbox';
 
 export const POST = 'aliexpress.solution.product.post';
@@ -14,16 +14,7 @@ export const LIST = 'aliexpress.solution.product.list.get';
 export const INFO = 'aliexpress.solution.product.info.get';
 export const INVENTORY = 'aliexpress.solution.batch.product.inventory.update';
 
-export function credentialsFor(sandbox: Sandbox, overrides: IDataObject = {}): ICredentialDataDecryptedObject {
-	return {
-		protocol: 'iop',
-		appKey: sandbox.appKey,
-		appSecret: sandbox.appSecret,
-		accessToken: sandbox.accessToken,
-		gatewayUrl: sandbox.url,
-		...overrides,
-	};
-}
+export const credentialsFor = sandboxCredentials;
 
 export interface NodeRun {
 	out?: INodeExecutionData[];
