@@ -140,6 +140,13 @@ export function errorJson(error: NodeApiError | NodeOperationError): IDataObject
 	return json;
 }
 
+/** A value as an error message quotes it: strings in quotes, long ones cut. */
+export function shownValue(raw: unknown): string {
+	if (raw === undefined || raw === null) return 'nothing';
+	const text = typeof raw === 'string' ? `"${raw}"` : JSON.stringify(raw);
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** A value read as a string id, or '' when empty. */
 export function idString(value: unknown): string {
 	if (value === undefined || value === null) return '';

@@ -16,7 +16,7 @@ import { planSkuBatches, type ProductEntry } from '../transport/batching';
 import { toList } from '../transport/envelope';
 import { AliExpressError } from '../transport/errors';
 import type { AliExpressClient } from '../transport/request';
-import { asNodeError, idString, inputError } from './common';
+import { asNodeError, idString, inputError, shownValue } from './common';
 
 /** One value a SKU sync sets (quantity, price, discount price). */
 export interface SkuValueField {
@@ -68,12 +68,6 @@ export function parseAmount(raw: unknown, min: number, max: number): number | un
 	if (typeof n !== 'number' || !Number.isFinite(n) || n < min || n > max) return undefined;
 	if (Math.abs(Math.round(n * 100) - n * 100) > 1e-6) return undefined;
 	return Math.round(n * 100) / 100;
-}
-
-function show(raw: unknown): string {
-	if (raw === undefined) return 'nothing';
-	const text = typeof raw === 'string' ? `"${raw}"` : JSON.stringify(raw);
-	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /** The parameters of a SKU sync operation: input mode, the SKU's fields, and input field names. */
@@ -196,7 +190,7 @@ function readLines(
 					ctx,
 					i,
 					label('Product ID', names?.productId),
-					productId ? `must be a numeric AliExpress product ID, got ${show(rawProduct)}` : 'is empty',
+					productId ? `must be a numeric AliExpress product ID, got ${shownValue(rawProduct)}` : 'is empty',
 					names
 						? `Make sure each input item has the product's AliExpress ID in the field "${names.productId}", or change "Product ID Field".`
 						: 'Map the AliExpress product ID (digits only) into "Product ID".',
@@ -236,7 +230,7 @@ function readLines(
 						ctx,
 						i,
 						label(v.displayName, inputName),
-						`${v.problem}, got ${show(raw)}`,
+						`${v.problem}, got ${shownValue(raw)}`,
 						names ? `Correct the input field "${inputName}": it ${v.problem}.` : v.fix,
 					);
 				}

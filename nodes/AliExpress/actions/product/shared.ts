@@ -10,7 +10,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { AliExpressError, toNodeApiError } from '../../transport/errors';
 import { parseJson, toList } from '../../transport/envelope';
 import { pacificToIso } from '../../transport/time';
-import { idString, inputError, requireId } from '../common';
+import { idString, inputError, requireId, shownValue } from '../common';
 import { parseAmount, parseInteger } from '../skuSync';
 
 export const PRODUCT_UNIT_PIECE = 100000015;
@@ -373,21 +373,6 @@ export const packageProperties: INodeProperties[] = [
 
 // ------------------------------------------------------------------ reading and validating
 
-function show(raw: unknown): string {
-	if (raw === undefined || raw === null) return 'nothing';
-	const text = typeof raw === 'string' ? `"${raw}"` : JSON.stringify(raw);
-	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
-/** skuSync's parsers, whether they signal a bad value by returning undefined or by throwing. */
-function tryParse(parse: () => number | undefined): number | undefined {
-	try {
-		return parse();
-	} catch {
-		return undefined;
-	}
-}
-
 const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 /** The value of a resource locator or a plain value, as a trimmed string. */
@@ -448,7 +433,7 @@ export function readImages(ctx: IExecuteFunctions, itemIndex: number, raw: unkno
 				ctx,
 				itemIndex,
 				'Images',
-				`image ${n + 1} is not an https URL: ${show(url)}`,
+				`image ${n + 1} is not an https URL: ${shownValue(url)}`,
 				'Use full image URLs starting with https:// that AliExpress can download, e.g. https://example.com/shirt-front.jpg.',
 			);
 		}
@@ -467,9 +452,9 @@ export function readInteger(
 	fix: string,
 ): number {
 	if (isEmpty(raw)) throw inputError(ctx, itemIndex, field, 'is empty', fix);
-	const n = tryParse(() => parseInteger(raw, min, max));
+	const n = parseInteger(raw, min, max);
 	if (n === undefined) {
-		throw inputError(ctx, itemIndex, field, `must be a whole number from ${min} to ${max}, got ${show(raw)}`, fix);
+		throw inputError(ctx, itemIndex, field, `must be a whole number from ${min} to ${max}, got ${shownValue(raw)}`, fix);
 	}
 	return n;
 }
@@ -490,7 +475,7 @@ export function readWeight(ctx: IExecuteFunctions, itemIndex: number, raw: unkno
 			ctx,
 			itemIndex,
 			'Weight (Kg)',
-			`must be from 0.001 to 500 kg with at most three decimals, got ${show(raw)}`,
+			`must be from 0.001 to 500 kg with at most three decimals, got ${shownValue(raw)}`,
 			fix,
 		);
 	}
@@ -561,7 +546,7 @@ function readSkuAttributes(ctx: IExecuteFunctions, itemIndex: number, field: str
 				ctx,
 				itemIndex,
 				field,
-				`attribute ${n + 1} needs numeric "sku_attribute_name_id" and "sku_attribute_value_id", got ${show(entry)}`,
+				`attribute ${n + 1} needs numeric "sku_attribute_name_id" and "sku_attribute_value_id", got ${shownValue(entry)}`,
 				fix,
 			);
 		}
@@ -602,25 +587,25 @@ export function readSkus(ctx: IExecuteFunctions, itemIndex: number, raw: unknown
 
 		const priceFix = 'Enter an amount from 0.01 to 999999 with at most two decimals, e.g. 19.90.';
 		if (isEmpty(row.price)) throw inputError(ctx, itemIndex, label('Price'), 'is empty', priceFix);
-		const price = tryParse(() => parseAmount(row.price, 0.01, MAX_PRICE));
+		const price = parseAmount(row.price, 0.01, MAX_PRICE);
 		if (price === undefined) {
 			throw inputError(
 				ctx,
 				itemIndex,
 				label('Price'),
-				`must be from 0.01 to 999999 with at most two decimals, got ${show(row.price)}`,
+				`must be from 0.01 to 999999 with at most two decimals, got ${shownValue(row.price)}`,
 				priceFix,
 			);
 		}
 		let discount: number | undefined;
 		if (!isEmpty(row.discountPrice)) {
-			discount = tryParse(() => parseAmount(row.discountPrice, 0.01, MAX_PRICE));
+			discount = parseAmount(row.discountPrice, 0.01, MAX_PRICE);
 			if (discount === undefined) {
 				throw inputError(
 					ctx,
 					itemIndex,
 					label('Discount Price'),
-					`must be from 0.01 to 999999 with at most two decimals, got ${show(row.discountPrice)}`,
+					`must be from 0.01 to 999999 with at most two decimals, got ${shownValue(row.discountPrice)}`,
 					'Enter the sale price with at most two decimals, or leave it empty for no discount.',
 				);
 			}
@@ -649,7 +634,7 @@ export function readSkus(ctx: IExecuteFunctions, itemIndex: number, raw: unknown
 				ctx,
 				itemIndex,
 				label('EAN'),
-				`must be 8 to 14 digits, got ${show(row.ean)}`,
+				`must be 8 to 14 digits, got ${shownValue(row.ean)}`,
 				'Enter the EAN/UPC/GTIN barcode as digits only, or leave it empty.',
 			);
 		}
@@ -717,7 +702,7 @@ export function readQualifications(ctx: IExecuteFunctions, itemIndex: number, ra
 				ctx,
 				itemIndex,
 				label('Value'),
-				`must be an https URL for an image qualification, got ${show(value)}`,
+				`must be an https URL for an image qualification, got ${shownValue(value)}`,
 				'Enter the full https:// URL of the certificate image, or set Type to Text.',
 			);
 		}
