@@ -32,6 +32,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } 
 
 import type { AliExpress as AliExpressNode } from '../nodes/AliExpress/AliExpress.node';
 import { createContext, type ParamValue } from '../test/helpers/context';
+import { ORDER_STATUSES } from '../test/sandbox/store';
 import { formatPacific } from '../test/sandbox/time';
 import { NaiveClient, naiveInventorySync, naiveOrderRead, plainBatchedInventory, type SkuQuantity } from './naive';
 import { runN8nScenario, type N8nScenarioResult } from './n8n';
@@ -48,18 +49,8 @@ const ROOT = resolve(__dirname, '..');
 const DAY = 86_400_000;
 /** API limits the minimum call counts are computed from (reference §5), not the node's constants. */
 const API = { productsPerCall: 20, skusPerProduct: 200, ordersPerPage: 50, finishDays: 30, rangeDays: 180 };
-const OTHER_STATUSES = [
-	'PLACE_ORDER_SUCCESS',
-	'IN_CANCEL',
-	'WAIT_SELLER_SEND_GOODS',
-	'SELLER_PART_SEND_GOODS',
-	'WAIT_BUYER_ACCEPT_GOODS',
-	'FUND_PROCESSING',
-	'IN_ISSUE',
-	'IN_FROZEN',
-	'WAIT_SELLER_EXAMINE_MONEY',
-	'RISK_CONTROL',
-];
+/** Every status but FINISH, which the API pages on its own. */
+const OTHER_STATUSES: string[] = ORDER_STATUSES.filter((status) => status !== 'FINISH');
 
 // ---------------------------------------------------------------- flags
 
