@@ -1,16 +1,15 @@
 const path = require('path');
-const { task, src, dest } = require('gulp');
+const { task, src, dest, parallel } = require('gulp');
 
-task('build:icons', copyIcons);
-
-function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
-	const nodeDestination = path.resolve('dist', 'nodes');
-
-	src(nodeSource).pipe(dest(nodeDestination));
-
-	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
-	const credDestination = path.resolve('dist', 'credentials');
-
-	return src(credSource).pipe(dest(credDestination));
+// Each copy returns its stream, so gulp waits for both before it reports done.
+function copyNodeIcons() {
+	return src(path.resolve('nodes', '**', '*.{png,svg}')).pipe(dest(path.resolve('dist', 'nodes')));
 }
+
+function copyCredentialIcons() {
+	return src(path.resolve('credentials', '**', '*.{png,svg}'), { allowEmpty: true }).pipe(
+		dest(path.resolve('dist', 'credentials')),
+	);
+}
+
+task('build:icons', parallel(copyNodeIcons, copyCredentialIcons));
