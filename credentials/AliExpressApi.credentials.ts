@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestOptions,
@@ -15,6 +16,7 @@ import {
 	type Protocol,
 	type SignMethod,
 } from './AliExpressSigning';
+import { credentialTestRequest } from './AliExpressCredentialTest';
 
 export const IOP_DEFAULT_GATEWAY = 'https://api-sg.aliexpress.com';
 export const TOP_DEFAULT_GATEWAY = 'https://api.taobao.com/router/rest';
@@ -254,11 +256,11 @@ export class AliExpressApi implements ICredentialType {
 		},
 	];
 
-	/**
-	 * No `test` request here on purpose: n8n prefers it over the nodes' `testedBy`,
-	 * and a request test cannot tell AliExpress errors (sent with HTTP 200) from
-	 * success. The nodes' `aliExpressApiTest` makes the call and reports
-	 * AliExpress's own message.
-	 */
 	authenticate = signRequest;
+
+	/**
+	 * A shop-profile read through `authenticate`; its rules turn AliExpress's HTTP-200
+	 * error answers into messages that name the field to fix (AliExpressCredentialTest.ts).
+	 */
+	test: ICredentialTestRequest = credentialTestRequest;
 }

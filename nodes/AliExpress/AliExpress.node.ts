@@ -13,7 +13,6 @@ import * as price from './actions/price';
 import * as product from './actions/product';
 import * as token from './actions/token';
 import { router } from './actions/router';
-import { credentialTest } from './methods/credentialTest';
 import { listSearch } from './methods/listSearch';
 
 export class AliExpress implements INodeType {
@@ -29,7 +28,7 @@ export class AliExpress implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'aliExpressApi', required: true, testedBy: 'aliExpressApiTest' }],
+		credentials: [{ name: 'aliExpressApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -61,7 +60,7 @@ export class AliExpress implements INodeType {
 		],
 	};
 
-	methods = { credentialTest, listSearch };
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

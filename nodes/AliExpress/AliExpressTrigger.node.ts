@@ -9,7 +9,6 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, settingsFromOptions, transportOptionFields } from './actions/common';
 import { fetchOrders, ORDER_STATUSES, simplifyOrder } from './actions/order/shared';
-import { credentialTest } from './methods/credentialTest';
 import { AliExpressClient } from './transport/request';
 import { parseUserDate } from './transport/time';
 import {
@@ -37,7 +36,7 @@ export class AliExpressTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'aliExpressApi', required: true, testedBy: 'aliExpressApiTest' }],
+		credentials: [{ name: 'aliExpressApi', required: true }],
 		properties: [
 			{
 				displayName: 'Trigger On',
@@ -113,7 +112,6 @@ export class AliExpressTrigger implements INodeType {
 		],
 	};
 
-	methods = { credentialTest };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as OrderEvent;

@@ -215,7 +215,7 @@ test('"Fetch Test Event" (a manual run from the editor) returns the latest order
 	expect(collector.posted).toHaveLength(postedBefore);
 });
 
-test('the credential test, as the editor runs it, reports OK or AliExpress\'s own error', async () => {
+test('the credential test, as the editor runs it, answers OK or names the field to fix', async () => {
 	type Stored = { id: string; name: string; type: string; data: Record<string, string> };
 	// The editor opens a saved credential with its secrets blanked out and sends them back so.
 	const stored = await rest.data<Stored>('GET', `/credentials/${CREDENTIAL.id}?includeData=true`);
@@ -226,15 +226,31 @@ test('the credential test, as the editor runs it, reports OK or AliExpress\'s ow
 			credentials: { id: stored.id, name: stored.name, type: stored.type, data },
 		});
 
-	expect(await test(stored.data)).toEqual({ status: 'OK', message: 'Connection successful' });
+	// (a scheduled poll of the trigger may call the sandbox meanwhile: count the test's own calls)
+	const profileCalls = () => sandbox.calls.filter((c) => c.method === 'aliexpress.solution.merchant.profile.get');
+	const before = profileCalls().length;
+	expect(await test(stored.data)).toEqual({ status: 'OK', message: 'Connection successful!' });
+	// the credential's own test request: one signed shop-profile read
+	expect(profileCalls().slice(before).map((c) => c.outcome)).toEqual(['ok']);
+
+	const badKey = await test({ ...stored.data, appKey: '42' });
+	expect(badKey.status).toBe('Error');
+	expect(badKey.message).toMatch(/^App Key:/);
 
 	const badSecret = await test({ ...stored.data, appSecret: 'typo-in-the-secret-0000000000000' });
 	expect(badSecret.status).toBe('Error');
-	expect(badSecret.message).toContain('IncompleteSignature');
+	expect(badSecret.message).toMatch(/^App Secret:/);
 
-	const badToken = await test({ ...stored.data, accessToken: '50000notarealtoken0000000000000000000000000' });
+	// an expired token of this app (the workflows keep the stored, valid one)
+	const current = sandbox.store.current;
+	const expired = sandbox.store.issueToken();
+	sandbox.store.current = current;
+	sandbox.store.expireToken(expired.accessToken);
+	const badToken = await test({ ...stored.data, accessToken: expired.accessToken });
 	expect(badToken.status).toBe('Error');
-	expect(badToken.message).toContain('IllegalAccessToken');
+	expect(badToken.message).toMatch(/^Access Token:/);
+	expect(JSON.stringify([badKey, badSecret, badToken])).not.toContain(expired.accessToken);
+	expect(profileCalls().slice(before).map((c) => c.outcome)).toEqual(['ok', 'error', 'error', 'error']);
 });
 
 test('the next scheduled poll emits only what is new since: not the earlier orders, not the test event', async () => {

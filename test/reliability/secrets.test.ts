@@ -18,8 +18,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from
 
 import { AliExpress } from '../../nodes/AliExpress/AliExpress.node';
 import { AliExpressTrigger } from '../../nodes/AliExpress/AliExpressTrigger.node';
-import { credentialTest } from '../../nodes/AliExpress/methods/credentialTest';
 import { createContext, createPollContext, type ParamValue } from '../helpers/context';
+import { testCredential } from '../helpers/n8n-credential-test';
 import { startSandbox, type FaultKind, type FaultOptions, type Sandbox } from '../sandbox';
 import { POST, credentialsFor, publishParameters } from './harness';
 
@@ -188,21 +188,15 @@ async function runPoll(scan: Scan, label: string, manual: boolean, setup: Setup)
 	scan.see(`${where} state`, [JSON.stringify(test.staticData)]);
 }
 
+/** The credential's declarative test as n8n's tester runs it (n8n-core RoutingNode). */
 async function runCredentialTest(scan: Scan, setup: Setup): Promise<void> {
-	const test = createContext({ credentials: setup.credentials, parameters: {} });
 	try {
-		const result = await credentialTest.aliExpressApiTest.call(test.ctx as never, {
-			id: '1',
-			name: 'AliExpress',
-			type: 'aliExpressApi',
-			data: setup.credentials,
-		});
+		const result = await testCredential('aliExpressApi', setup.credentials);
 		scan.see('credential test result', [JSON.stringify(result)]);
 	} catch (error) {
 		scan.errors++;
 		scan.see('credential test error', errorTexts(error));
 	}
-	scan.see('credential test log', test.logs);
 }
 
 /** Every operation, with parameters that succeed when nothing goes wrong. */

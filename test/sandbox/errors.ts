@@ -32,7 +32,9 @@ export type GatewayErrorKind =
 	| 'callLimit'
 	| 'isp'
 	| 'invalidCode'
-	| 'invalidRefreshToken';
+	| 'invalidRefreshToken'
+	| 'ipNotWhitelisted'
+	| 'permissionDenied';
 
 interface IopShape {
 	wrapped?: boolean;
@@ -193,6 +195,32 @@ const TABLE: Record<
 			message: 'The specified authorization code is invalid or expired',
 		}),
 		top: () => ({ code: 41, msg: 'Invalid arguments:code' }),
+	},
+	// `AppWhiteIpLimit` (flat) is the code users of AliExpress/Lazada IOP gateways report for a
+	// caller outside the app's IP whitelist; TOP has no documented code of its own for it (here the
+	// generic 11, "Insufficient isv permissions").
+	ipNotWhitelisted: {
+		iop: () => ({
+			type: 'ISV',
+			code: 'AppWhiteIpLimit',
+			message: 'The request IP is not in the white list of the app',
+		}),
+		top: () => ({ code: 11, msg: 'Insufficient isv permissions' }),
+	},
+	// TOP 11 "Insufficient isv permissions" is the classic code; the IOP code name
+	// `InsufficientPermission` is not confirmed against the live gateway.
+	permissionDenied: {
+		iop: (d) => ({
+			type: 'ISV',
+			code: 'InsufficientPermission',
+			message: `The app has no permission to call ${d.param ?? 'this API'}`,
+		}),
+		top: (d) => ({
+			code: 11,
+			msg: 'Insufficient isv permissions',
+			sub_code: 'isv.permission-api-package-limit',
+			sub_msg: `scope of app does not include ${d.param ?? 'this API'}`,
+		}),
 	},
 	invalidRefreshToken: {
 		iop: () => ({

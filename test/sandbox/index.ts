@@ -51,6 +51,10 @@ export interface SandboxOptions {
 	orders?: number;
 	/** clock (ms) used for timestamp checks and order dates; default Date.now */
 	now?: () => number;
+	/** caller addresses the app accepts (e.g. ['10.0.0.1']); others get AppWhiteIpLimit. default: any */
+	ipWhitelist?: string[];
+	/** business methods the app has no API permission for (InsufficientPermission / TOP 11) */
+	deniedMethods?: string[];
 }
 
 export interface CallRecord {
@@ -76,7 +80,11 @@ export interface Sandbox {
 	calls: CallRecord[];
 	callCount(method?: string): number;
 	resetCalls(): void;
-	setOptions(o: Partial<Pick<SandboxOptions, 'latencyMs' | 'rateLimitPerSecond' | 'faults'>>): void;
+	setOptions(
+		o: Partial<
+			Pick<SandboxOptions, 'latencyMs' | 'rateLimitPerSecond' | 'faults' | 'ipWhitelist' | 'deniedMethods'>
+		>,
+	): void;
 	close(): Promise<void>;
 }
 
@@ -156,6 +164,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const settings = {
 		latencyMs: opts.latencyMs ?? 0,
 		rateLimitPerSecond: opts.rateLimitPerSecond ?? 0,
+		ipWhitelist: opts.ipWhitelist,
+		deniedMethods: opts.deniedMethods ?? [],
 	};
 	let faults = new FaultPlanner(opts.faults);
 	const limiter = new RateLimiter();
@@ -185,12 +195,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		route: Route,
 		params: Record<string, string>,
 		requestId: string,
+		remoteAddress: string,
 	): { answer: object; errorCode?: string } {
 		const top = route.protocol === 'top';
 		const appKey = params.app_key;
 		if (!appKey) throw new GatewayError('missingAppKey');
 		const secret = store.apps.get(appKey);
 		if (secret === undefined) throw new GatewayError('invalidAppKey');
+		if (settings.ipWhitelist && !settings.ipWhitelist.includes(remoteAddress.replace(/^::ffff:/, ''))) {
+			throw new GatewayError('ipNotWhitelisted');
+		}
 
 		const method = route.systemApi ?? params.method;
 		if (!method) throw new GatewayError('missingMethod');
@@ -235,6 +249,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		const session = top ? params.session : (params.session ?? params.access_token);
 		if (!session) throw new GatewayError('missingSession');
 		if (!store.validSession(session, appKey)) throw new GatewayError('invalidSession');
+		if (settings.deniedMethods.includes(method)) throw new GatewayError('permissionDenied', { param: method });
 
 		const body = METHODS[method]({ params, store, now: now() });
 		return {
@@ -290,7 +305,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		let answer = '';
 		if (!fault || faults.processesFirst(fault)) {
 			try {
-				const result = processCall(route, params, requestId);
+				const result = processCall(route, params, requestId, req.socket.remoteAddress ?? '');
 				record.errorCode = result.errorCode;
 				answer = toJson(result.answer);
 			} catch (e) {
@@ -383,6 +398,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			if (o.latencyMs !== undefined) settings.latencyMs = o.latencyMs;
 			if (o.rateLimitPerSecond !== undefined) settings.rateLimitPerSecond = o.rateLimitPerSecond;
 			if ('faults' in o) faults = new FaultPlanner(o.faults);
+			if ('ipWhitelist' in o) settings.ipWhitelist = o.ipWhitelist;
+			if (o.deniedMethods !== undefined) settings.deniedMethods = o.deniedMethods;
 		},
 		close: () =>
 			new Promise<void>((resolve) => {

@@ -814,6 +814,15 @@ const listFreightTemplates: MethodHandler = ({ store }) => ({
 	result_success: true,
 });
 
+/**
+ * `aliexpress.solution.merchant.profile.get`: no business parameters; the answer is flat
+ * inside the wrapper. Fields and types from the platform's documentation metadata
+ * (bububa/opentaobao metadata/assets/json/aesolution/aliexpress_solution_merchant_profile_get.json);
+ * the shape (no `result` level, `shop_id` a number, `shop_url` protocol-relative) from the
+ * documentation example in retailcrm/aliexpress-top-client tests (testAliexpressSolutionMerchantProfileGet).
+ */
+const merchantProfileGet: MethodHandler = ({ store }) => ({ ...store.shop });
+
 const categoryTree: MethodHandler = ({ params, store }) => {
 	const parent = params.category_id || '0';
 	if (parent !== '0' && !store.categories.has(parent)) {
@@ -849,6 +858,7 @@ export const METHODS: Record<string, MethodHandler> = {
 	'aliexpress.category.eu.responsible.persons.list': euResponsiblePersons,
 	'aliexpress.freight.redefining.listfreighttemplate': listFreightTemplates,
 	'aliexpress.solution.seller.category.tree.query': categoryTree,
+	'aliexpress.solution.merchant.profile.get': merchantProfileGet,
 };
 
 /**

@@ -212,6 +212,16 @@ export class SandboxStore {
 	readonly euResponsiblePersons = EU_RESPONSIBLE_PERSONS.map((p) => ({ ...p }));
 	readonly products = new Map<string, Product>();
 	readonly orders = new Map<string, Order>();
+	/** The seller's shop, as `aliexpress.solution.merchant.profile.get` answers it. */
+	readonly shop = {
+		country_code: 'ES',
+		product_posting_forbidden: false,
+		merchant_login_id: 'es-sandbox-seller',
+		shop_id: 1234321,
+		shop_name: 'Sandbox store',
+		shop_type: 'official',
+		shop_url: '//www.aliexpress.com/store/1234321',
+	};
 	/** access token → grant */
 	readonly tokens = new Map<string, TokenGrant>();
 	/** The grant issued last (what Sandbox.accessToken / refreshToken show). */
