@@ -185,10 +185,16 @@ function pathWithNode24(basePath) {
  * needs is set here (and the build-relevant settings are also given as flags, which beat
  * any .npmrc the user has).
  */
+// Settings that say how to reach the registry and which config files to read, not what gets
+// built: a user's proxy, registry or CA given as npm_config_* still reaches the child npm.
+const NPM_NETWORK_SETTING =
+	/^npm_config_(registry|proxy|https_proxy|noproxy|cafile|ca|strict_ssl|fetch_[a-z_]+|cache|userconfig|globalconfig)$/i;
+
 function childEnv(extra = {}) {
 	const env = {};
 	for (const [k, v] of Object.entries(process.env)) {
-		if (/^npm_/i.test(k) || k === 'NODE_OPTIONS' || k === 'INIT_CWD' || k === 'NODE_ENV') continue;
+		if (/^npm_/i.test(k) && !NPM_NETWORK_SETTING.test(k)) continue;
+		if (k === 'NODE_OPTIONS' || k === 'INIT_CWD' || k === 'NODE_ENV') continue;
 		env[k] = v;
 	}
 	env.PATH = pathWithNode24(process.env.PATH);
@@ -407,6 +413,7 @@ function ensureN8n() {
 		const t0 = Date.now();
 		if (fs.existsSync(N8N_DIR)) log(`wiping half-finished install ${N8N_DIR}`);
 		fs.rmSync(N8N_DIR, { recursive: true, force: true });
+		checkCompiler();
 		checkDisk(NEEDED_BYTES);
 		checkRegistry(`n8n@${N8N_VERSION}`);
 		log(`installing n8n ${N8N_VERSION} into ${N8N_DIR} (cold: about 7 minutes and 3.1 GB)`);
@@ -415,7 +422,6 @@ function ensureN8n() {
 			path.join(N8N_DIR, 'package.json'),
 			JSON.stringify({ name: 'harness-n8n', private: true, overrides: N8N_OVERRIDES }, null, 2),
 		);
-		checkCompiler();
 		// npm_config_nodedir: node-gyp takes the headers from the Node 24 package instead of
 		// downloading them (and not the ~/.npmrc nodedir of the machine's own Node);
 		// build_from_source: prebuild-install does not try to download a binary.
@@ -904,6 +910,7 @@ async function smoke() {
 }
 
 module.exports = {
+	childEnv,
 	NODE_VERSION,
 	N8N_VERSION,
 	CACHE_ROOT,
