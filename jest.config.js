@@ -1,8 +1,14 @@
-/** @type {import('jest').Config} */
+/**
+ * `npm test`: hermetic (unit, integration, reliability, package, sandbox; no n8n install).
+ * The real-n8n suites under test/e2e run with `npm run test:e2e`, which overrides the
+ * ignore pattern below on the command line.
+ * @type {import('jest').Config}
+ */
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
