@@ -112,7 +112,6 @@ export class AliExpressTrigger implements INodeType {
 		],
 	};
 
-
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as OrderEvent;
 		const statuses = this.getNodeParameter('statuses', []) as string[];
