@@ -56,6 +56,10 @@ describe('publish with a lost answer', () => {
 		);
 		expect(sandbox.callCount(POST)).toBe(1);
 		expect(sandbox.store.products.size).toBe(before + 1);
+		// The lookups ran side by side: none of them may go on (or retry) after the node failed.
+		const calls = sandbox.calls.length;
+		await new Promise((ok) => setTimeout(ok, 1500));
+		expect(sandbox.calls.length).toBe(calls);
 	});
 
 	it('JSON without a title cannot be looked up: fails without publishing again', async () => {

@@ -242,18 +242,30 @@ export class AliExpressClient {
 		return await this.withRetry(path, `/rest${path}`, params, { checkResult: false, ...options });
 	}
 
-	/** Runs `fn` over `items` with the client's concurrency; results keep the input order. */
+	/**
+	 * Runs `fn` over `items` with the client's concurrency; results keep the input order.
+	 * When one call fails, no further item starts, the calls already under way are waited
+	 * for, and then the first failure is thrown: no call outlives the execution that made it
+	 * (with Promise.all alone, the other workers went on calling, and retrying, after the
+	 * node had already failed).
+	 */
 	async map<T, R>(items: T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
 		const results = new Array<R>(items.length);
 		let next = 0;
+		let failure: { error: unknown } | undefined;
 		const worker = async () => {
-			while (next < items.length) {
+			while (!failure && next < items.length) {
 				const index = next++;
-				results[index] = await fn(items[index], index);
+				try {
+					results[index] = await fn(items[index], index);
+				} catch (error) {
+					failure ??= { error };
+				}
 			}
 		};
 		const workers = Math.min(this.settings.concurrency, items.length);
 		await Promise.all(Array.from({ length: workers }, worker));
+		if (failure) throw failure.error;
 		return results;
 	}
 
