@@ -13,4 +13,7 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
 	testTimeout: 30000,
+	// Most suites wait on the sandbox, backoff and pacing rather than the CPU: two workers on
+	// the 2-core machines here halve the wall time (about 2.5 minutes instead of 5).
+	maxWorkers: 2,
 };

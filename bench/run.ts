@@ -12,7 +12,8 @@
  *     [--concurrency n] [--repeat 3] [--out bench-results] [--render bench.json]
  *
  * Scenarios (by name or number): 1 inventory, 2 price, 3 orders, 4 publish,
- * 5 naive, 6 n8n (only with --n8n), 7 cpu. Prints a Markdown table and writes
+ * 5 naive, 6 n8n (only with --n8n), 7 cpu, 8 quota (the cap not told to the node: 8a
+ * 20/s clean, 8b 4/s with 20 % mixed faults, 8c two executions at once on one cap). Prints a Markdown table and writes
  * <out>/bench.json and <out>/bench.md. --profile writes <out>/<scenario>.cpuprofile
  * (open in Chrome DevTools → Performance); CPU figures of a profiled run are
  * inflated by the profiler.
@@ -54,7 +55,7 @@ const OTHER_STATUSES: string[] = ORDER_STATUSES.filter((status) => status !== 'F
 
 // ---------------------------------------------------------------- flags
 
-const SCENARIOS = ['inventory', 'price', 'orders', 'publish', 'naive', 'n8n', 'cpu'] as const;
+const SCENARIOS = ['inventory', 'price', 'orders', 'publish', 'naive', 'n8n', 'cpu', 'quota'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
 interface Settings {
@@ -71,6 +72,8 @@ interface Settings {
 	profile: boolean;
 	/** Runs per size in scenario 7 (the median-CPU one is reported). */
 	repeat: number;
+	/** Products (of --skus SKUs) of the big catalogue in scenarios 8a and 8c. */
+	quotaProducts: number;
 	/** Only print the report of this bench.json again. */
 	render?: string;
 	out: string;
@@ -91,6 +94,7 @@ function readSettings(): Settings {
 			publish: { type: 'string' },
 			concurrency: { type: 'string' },
 			repeat: { type: 'string' },
+			'quota-products': { type: 'string' },
 			render: { type: 'string' },
 			out: { type: 'string', default: 'bench-results' },
 			help: { type: 'boolean', short: 'h', default: false },
@@ -98,7 +102,7 @@ function readSettings(): Settings {
 	});
 	if (values.help) {
 		console.log(
-			'usage: npm run bench -- [--latency ms] [--rps n] [--scenarios inventory,price,orders,publish,naive,cpu|1,2,3,4,5,7] [--quick] [--n8n] [--profile] [--products n] [--skus n] [--orders n] [--publish n] [--concurrency n] [--repeat n] [--out dir] [--render bench.json]',
+			'usage: npm run bench -- [--latency ms] [--rps n] [--scenarios inventory,price,orders,publish,naive,cpu,quota|1,2,3,4,5,7,8] [--quick] [--n8n] [--profile] [--products n] [--skus n] [--orders n] [--publish n] [--quota-products n] [--concurrency n] [--repeat n] [--out dir] [--render bench.json]',
 		);
 		process.exit(0);
 	}
@@ -121,7 +125,7 @@ function readSettings(): Settings {
 			const t = s.trim().toLowerCase();
 			const byNumber = /^\d$/.test(t) ? SCENARIOS[Number(t) - 1] : undefined;
 			const name = byNumber ?? (SCENARIOS as readonly string[]).find((n) => n === t);
-			if (!name) throw new Error(`unknown scenario "${s}"; use ${SCENARIOS.join(', ')} or 1–7`);
+			if (!name) throw new Error(`unknown scenario "${s}"; use ${SCENARIOS.join(', ')} or 1–8`);
 			return name as ScenarioName;
 		});
 	} else {
@@ -141,6 +145,7 @@ function readSettings(): Settings {
 		n8n: values.n8n === true,
 		profile: values.profile === true,
 		repeat: Math.floor(num('repeat', values.repeat, 3, 1)),
+		quotaProducts: Math.floor(num('quota-products', values['quota-products'], quick ? 1000 : 10000, 1)),
 		render: values.render,
 		out: resolve(ROOT, values.out ?? 'bench-results'),
 	};
@@ -368,12 +373,12 @@ function credentialsOf(ready: ReadyMessage): ICredentialDataDecryptedObject {
 
 /** The AliExpress node's own execute, in the fake n8n context doing real HTTP. */
 async function runNode(
-	ready: ReadyMessage,
+	ready: ReadyMessage | ICredentialDataDecryptedObject,
 	parameters: Record<string, ParamValue>,
 	items: IDataObject[],
 ): Promise<INodeExecutionData[]> {
 	const { ctx } = createContext({
-		credentials: credentialsOf(ready),
+		credentials: ready.type === 'ready' ? credentialsOf(ready as ReadyMessage) : (ready as ICredentialDataDecryptedObject),
 		parameters,
 		items,
 		continueOnFail: true,
@@ -802,6 +807,100 @@ async function cpuScenario(run: Run): Promise<void> {
 }
 
 /**
+ * 8 — the quota not told: no Requests per Second in the node's Options; the node finds the
+ * sandbox's cap itself (transport/pacing.ts). Each part runs on a new app of the same seller
+ * (a quota and a learned rate of its own), so nothing learned before helps.
+ */
+async function quotaScenario(run: Run): Promise<void> {
+	const freshApp = async (): Promise<ICredentialDataDecryptedObject> => {
+		const app = (await run.sb.command('app')) as { appKey: string; appSecret: string; accessToken: string };
+		return { ...credentialsOf(run.ready), appKey: app.appKey, appSecret: app.appSecret, accessToken: app.accessToken };
+	};
+	const options = { concurrency: settings.concurrency };
+	const products = run.ready.products;
+	/** Stock the sandbox holds for these items that differs from the input (after the run). */
+	const wrongStock = async (items: Array<SkuQuantity & IDataObject>) => {
+		const ids = [...new Set(items.map((i) => i.productId))];
+		const { stock } = (await run.sb.command('stock', { products: ids })) as { stock: Record<string, Record<string, number>> };
+		return items.filter((i) => stock[i.productId]?.[i.skuCode] !== i.quantity).length;
+	};
+
+	// a big catalogue of its own: the ramp-up of a new app is part of the run, not all of it
+	const big = ((await run.sb.command('seed', { products: settings.quotaProducts, skus: settings.skus })) as {
+		products: SeededProduct[];
+	}).products;
+	const all = inventoryItems(big, 8);
+	const a = await freshApp();
+	await scenario(
+		run,
+		{
+			id: '8a',
+			scenario: `Inventory sync, cap not told (${settings.rps}/s, no faults)`,
+			items: all.length,
+			unit: 'SKU',
+			concurrency: settings.concurrency,
+			minCalls: minimumSkuCalls(all),
+			note: `${big.length} products × ${settings.skus} SKUs on a new app; Options: no Requests per Second, Concurrency ${settings.concurrency}.`,
+		},
+		async () => failures(await runNode(a, inventoryParams(options), all)),
+	);
+
+	// 8b: about 1,000 SKUs on 400 products (2 or 3 each), a 4/s cap and 20 % faults of every kind
+	const some = inventoryItems(products.slice(0, 400), 9).filter((i) => {
+		const [p, s] = String(i.skuCode).slice(1).split('-S').map(Number);
+		return s < (p % 2 === 0 ? 2 : 3);
+	});
+	const kinds = ['http502', 'http503', 'ispError', 'rateLimit', 'malformed', 'reset'];
+	await run.sb.command('set', { rateLimitPerSecond: 4, faults: { rate: 0.2, kinds, seed: 7 } });
+	const b = await freshApp();
+	try {
+		await scenario(
+			run,
+			{
+				id: '8b',
+				scenario: 'Inventory sync, cap not told (4/s), 20 % mixed faults',
+				items: some.length,
+				unit: 'SKU',
+				rps: 4,
+				concurrency: settings.concurrency,
+				minCalls: minimumSkuCalls(some),
+				note: `${some.length} SKUs on 400 products; faults in 20 % of calls: ${kinds.join(', ')} (malformed: processed, then cut off). Default Options (no Requests per Second). Failed items include SKUs whose stock afterwards differs from the input.`,
+			},
+			async () => {
+				const out = await runNode(b, inventoryParams(options), some);
+				return failures(out, (await wrongStock(some)) + Math.abs(out.length - some.length));
+			},
+		);
+	} finally {
+		await run.sb.command('set', { rateLimitPerSecond: settings.rps, faults: null });
+	}
+
+	// 8c: two executions at once, one app, one cap, each half of the big catalogue
+	const half = Math.floor(big.length / 2);
+	const first = inventoryItems(big.slice(0, half), 10);
+	const second = inventoryItems(big.slice(half), 10);
+	const c = await freshApp();
+	await scenario(
+		run,
+		{
+			id: '8c',
+			scenario: `Two inventory syncs at once, one app, cap not told (${settings.rps}/s)`,
+			items: first.length + second.length,
+			unit: 'SKU',
+			concurrency: settings.concurrency,
+			minCalls: minimumSkuCalls(first) + minimumSkuCalls(second),
+			note: 'Two executions of the node in one process (as n8n runs two workflows), each with half the products; the bound is their combined minimum calls ÷ cap.',
+		},
+		async () => {
+			const [x, y] = await Promise.all([runNode(c, inventoryParams(options), first), runNode(c, inventoryParams(options), second)]);
+			const fx = failures(x);
+			const fy = failures(y);
+			return { failed: fx.failed + fy.failed, output: [...x, ...y] };
+		},
+	);
+}
+
+/**
  * A few calls before anything is measured, so that no scenario pays for
  * one-time costs (loading and compiling modules, undici's HTTP parser, the
  * first connections): an n8n worker is a long-running process.
@@ -916,6 +1015,23 @@ function targets(results: Result[]): Target[] {
 			met: ord.ratio !== null && ord.ratio <= 1.25,
 		});
 	}
+	const q = (id: string, what: string, limit: number, refusedShare?: number) => {
+		const r = get(id);
+		if (!r) return;
+		const share = r.calls ? r.refused / r.calls : 0;
+		out.push({
+			target: `${what}: within ${limit}× the bound${refusedShare !== undefined ? `, at most ${refusedShare * 100} % of calls refused` : ''}, no failed item`,
+			measured: `${r.ratio?.toFixed(2)}× (${fmtS(r.wallMs)} s vs ${fmtS(r.boundMs ?? 0)} s); ${r.calls} calls, min ${r.minCalls}, ${r.refused} refused (${(share * 100).toFixed(1)} %); ${r.failedItems} failed`,
+			met:
+				r.ratio !== null &&
+				r.ratio <= limit &&
+				r.failedItems === 0 &&
+				(refusedShare === undefined || share <= refusedShare),
+		});
+	};
+	q('8a', `Cap not told (${settings.rps}/s)`, 1.25, 0.05);
+	q('8b', 'Cap not told (4/s), 20 % faults', 1.5);
+	q('8c', `Two syncs at once, cap not told (${settings.rps}/s)`, 1.3);
 	const cpuTarget = (id: string, floorId: string, unit: string, limit: number) => {
 		const r = get(id);
 		if (!r) return;
@@ -1032,6 +1148,7 @@ async function main(): Promise<void> {
 			naive: naiveScenario,
 			n8n: n8nScenario,
 			cpu: cpuScenario,
+			quota: quotaScenario,
 		};
 		for (const name of settings.scenarios) await steps[name](run);
 	} finally {

@@ -18,14 +18,17 @@
  * with `{"type":"reply","id":1,…}`:
  *   stats        calls since the last reset: total, per method, refused (ApiCallLimit), errors; sandbox CPU
  *   reset        forget the calls recorded so far
- *   set          {latencyMs?, rateLimitPerSecond?}
+ *   set          {latencyMs?, rateLimitPerSecond?, faults?}
+ *   app          a new app of the same seller: {appKey, appSecret, accessToken} (its own quota)
+ *   stock        {products: [id…]} → {stock: {productId: {skuCode: inventory}}}
+ *   seed         {products: n, skus: m} → {products: [{id, skus}]}: n more products of m SKUs
  *   close        stop and exit
  * Anything else it writes goes to stderr.
  */
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 
-import { ORDER_STATUSES, startSandbox, type Sandbox } from '../test/sandbox';
+import { ORDER_STATUSES, startSandbox, type FaultOptions, type Sandbox } from '../test/sandbox';
 
 const DAY = 86_400_000;
 
@@ -76,9 +79,9 @@ function wholeNumber(name: string, value: string | undefined): number {
 }
 
 /** Products with exactly `skus` SKUs each, every SKU with stock and a price (and no discount). */
-function seedProducts(sb: Sandbox, count: number, skus: number): SeededProduct[] {
+function seedProducts(sb: Sandbox, count: number, skus: number, first = 0): SeededProduct[] {
 	const out: SeededProduct[] = [];
-	for (let p = 0; p < count; p++) {
+	for (let p = first; p < first + count; p++) {
 		const product = sb.store.addProduct({
 			status: 'onSelling',
 			skus: Array.from({ length: skus }, (_, s) => ({
@@ -124,7 +127,7 @@ function stats(sb: Sandbox): SandboxStats {
 	let errors = 0;
 	for (const c of sb.calls) {
 		byMethod[c.method] = (byMethod[c.method] ?? 0) + 1;
-		if (c.errorCode === 'ApiCallLimit') refused++;
+		if (c.errorCode === 'ApiCallLimit' && c.outcome !== 'fault') refused++;
 		else if (c.outcome !== 'ok') errors++;
 		if (c.errorCode) errorCodes[c.errorCode] = (errorCodes[c.errorCode] ?? 0) + 1;
 	}
@@ -188,7 +191,15 @@ async function main(): Promise<void> {
 	const lines = createInterface({ input: process.stdin });
 	lines.on('line', (line) => {
 		if (!line.trim()) return;
-		let command: { id?: number; cmd?: string; latencyMs?: number; rateLimitPerSecond?: number };
+		let command: {
+			id?: number;
+			cmd?: string;
+			latencyMs?: number;
+			rateLimitPerSecond?: number;
+			faults?: FaultOptions | null;
+			products?: string[] | number;
+			skus?: number;
+		};
 		try {
 			command = JSON.parse(line) as typeof command;
 		} catch {
@@ -206,8 +217,28 @@ async function main(): Promise<void> {
 				sb.setOptions({
 					latencyMs: command.latencyMs,
 					rateLimitPerSecond: command.rateLimitPerSecond,
+					...(command.faults !== undefined ? { faults: command.faults ?? undefined } : {}),
 				});
 				return reply({ ok: true });
+			case 'app': {
+				const appKey = String(Number(sb.appKey) + sb.store.apps.size);
+				const appSecret = `bench-app-secret-${appKey}-000000000000`.slice(0, 32);
+				sb.store.apps.set(appKey, appSecret);
+				const current = sb.store.current;
+				const grant = sb.store.issueToken({ appKey });
+				sb.store.current = current;
+				return reply({ appKey, appSecret, accessToken: grant.accessToken });
+			}
+			case 'seed':
+				return reply({ products: seedProducts(sb, Number(command.products ?? 0), Number(command.skus ?? 10), sb.store.products.size) });
+			case 'stock': {
+				const stock: Record<string, Record<string, number>> = {};
+				for (const id of Array.isArray(command.products) ? command.products : []) {
+					const product = sb.store.products.get(id);
+					if (product) stock[id] = Object.fromEntries(product.skus.map((k) => [k.sku_code, k.inventory]));
+				}
+				return reply({ stock });
+			}
 			case 'close':
 				reply({ ok: true });
 				return void stop(0);

@@ -132,7 +132,7 @@ export class AliExpressTrigger implements INodeType {
 				description: 'Pick a date in the date picker or give an ISO 8601 date such as 2026-11-01T00:00:00.',
 			});
 		}
-		const client = new AliExpressClient(this, settingsFromOptions(options));
+		const client = new AliExpressClient(this, settingsFromOptions(options, this.getNode()));
 		const now = Date.now();
 		const toItems = (orders: IDataObject[]) =>
 			orders.map((order) => ({ json: simplify ? simplifyOrder(order) : order }));

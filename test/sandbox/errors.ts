@@ -30,6 +30,7 @@ export type GatewayErrorKind =
 	| 'unsupportedVersion'
 	| 'invalidFormat'
 	| 'callLimit'
+	| 'dailyLimit'
 	| 'isp'
 	| 'invalidCode'
 	| 'invalidRefreshToken'
@@ -172,6 +173,23 @@ const TABLE: Record<
 			msg: 'App Call Limited',
 			sub_code: 'accesscontrol.limited-by-api-access-count',
 			sub_msg: `This ban will last for 1 more seconds${d.detail ? ` (${d.detail})` : ''}`,
+		}),
+	},
+	// The app's daily quota: the ban lasts until 24:00 GMT+8 (documentation articleId=108426).
+	// TOP's shape is the classic one seen in public clients (code 7, sub_code
+	// accesscontrol.limited-by-app-access-count, "This ban will last for 31062 more seconds");
+	// that IOP states the ban in its message the same way is not confirmed.
+	dailyLimit: {
+		iop: (d) => ({
+			type: 'ISV',
+			code: 'ApiCallLimit',
+			message: `The request has exceeded the daily limit of the app. This ban will last for ${d.detail} more seconds`,
+		}),
+		top: (d) => ({
+			code: 7,
+			msg: 'App Call Limited',
+			sub_code: 'accesscontrol.limited-by-app-access-count',
+			sub_msg: `This ban will last for ${d.detail} more seconds`,
 		}),
 	},
 	isp: {

@@ -51,6 +51,10 @@ export interface SandboxOptions {
 	orders?: number;
 	/** clock (ms) used for timestamp checks and order dates; default Date.now */
 	now?: () => number;
+	/** calls per app key per day (the day ends at 24:00 GMT+8); past it, a ban until then. default 0 = none */
+	dailyLimit?: number;
+	/** when the current quota day ends (epoch ms); default the next 24:00 GMT+8 */
+	dailyResetAt?: number;
 	/** caller addresses the app accepts (e.g. ['10.0.0.1']); others get AppWhiteIpLimit. default: any */
 	ipWhitelist?: string[];
 	/** business methods the app has no API permission for (InsufficientPermission / TOP 11) */
@@ -82,7 +86,10 @@ export interface Sandbox {
 	resetCalls(): void;
 	setOptions(
 		o: Partial<
-			Pick<SandboxOptions, 'latencyMs' | 'rateLimitPerSecond' | 'faults' | 'ipWhitelist' | 'deniedMethods'>
+			Pick<
+				SandboxOptions,
+				'latencyMs' | 'rateLimitPerSecond' | 'faults' | 'ipWhitelist' | 'deniedMethods' | 'dailyLimit'
+			>
 		>,
 	): void;
 	close(): Promise<void>;
@@ -166,7 +173,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		rateLimitPerSecond: opts.rateLimitPerSecond ?? 0,
 		ipWhitelist: opts.ipWhitelist,
 		deniedMethods: opts.deniedMethods ?? [],
+		dailyLimit: opts.dailyLimit ?? 0,
 	};
+	/** app key → calls accepted in the current day, which ends at `dailyEnds` */
+	const daily = new Map<string, number>();
+	const BEIJING_MS = 8 * 3_600_000;
+	let dailyEnds =
+		opts.dailyResetAt ?? (Math.floor((now() + BEIJING_MS) / 86_400_000) + 1) * 86_400_000 - BEIJING_MS;
 	let faults = new FaultPlanner(opts.faults);
 	const limiter = new RateLimiter();
 	const calls: CallRecord[] = [];
@@ -216,6 +229,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			throw new GatewayError('callLimit', {
 				detail: `${settings.rateLimitPerSecond} calls per second`,
 			});
+		}
+		if (settings.dailyLimit > 0) {
+			const t = now();
+			if (t >= dailyEnds) {
+				while (t >= dailyEnds) dailyEnds += 86_400_000;
+				daily.clear();
+			}
+			const used = daily.get(appKey) ?? 0;
+			if (used >= settings.dailyLimit) {
+				throw new GatewayError('dailyLimit', { detail: String(Math.ceil((dailyEnds - t) / 1000)) });
+			}
+			daily.set(appKey, used + 1);
 		}
 
 		if (top) {
@@ -400,6 +425,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			if ('faults' in o) faults = new FaultPlanner(o.faults);
 			if ('ipWhitelist' in o) settings.ipWhitelist = o.ipWhitelist;
 			if (o.deniedMethods !== undefined) settings.deniedMethods = o.deniedMethods;
+			if (o.dailyLimit !== undefined) settings.dailyLimit = o.dailyLimit;
 		},
 		close: () =>
 			new Promise<void>((resolve) => {

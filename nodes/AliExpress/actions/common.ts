@@ -24,7 +24,8 @@ export const transportOptionFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 50 },
 		default: 5,
-		description: 'How many calls to AliExpress may be in flight at once',
+		description:
+			'At most this many calls to AliExpress in flight at once. The node starts with two and opens up to this number while AliExpress accepts the pace; a quota answer halves it.',
 	},
 	{
 		displayName: 'Max Attempts',
@@ -33,7 +34,7 @@ export const transportOptionFields: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 20 },
 		default: 5,
 		description:
-			'How often one call is tried when AliExpress is busy or unreachable (the first try included). Retries wait with exponential backoff and jitter.',
+			'How often one call is tried when AliExpress is busy or unreachable (the first try included). Retries wait with exponential backoff and jitter. Quota answers do not count: Max Retry Time bounds them.',
 	},
 	{
 		displayName: 'Max Retry Time (Seconds)',
@@ -41,16 +42,17 @@ export const transportOptionFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 120,
-		description: 'No retry of a call starts after this many seconds since its first try',
+		description:
+			'No retry of a call starts after this many seconds since its first try. A quota ban AliExpress says lasts longer fails at once, saying when it ends.',
 	},
 	{
 		displayName: 'Requests per Second',
 		name: 'requestsPerSecond',
 		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
+		typeOptions: { minValue: 0.1, numberPrecision: 1 },
+		default: 5,
 		description:
-			"Start at most this many calls per second (0 = no limit of the node's own). Set it to your app's API quota to avoid quota errors on large syncs.",
+			"A ceiling: never more calls per second than this, and the rate to start at. Leave the option out to let the node find your app's quota itself (it slows down when AliExpress refuses for quota and speeds up gently, shared by every workflow using the same app key).",
 	},
 	{
 		displayName: 'Timeout (Seconds)',
@@ -86,21 +88,47 @@ export function returnAllOrLimit(show: { resource: string[]; operation: string[]
 }
 
 /** Settings for the transport from an "Options" collection (see transportOptionFields). */
-export function settingsFromOptions(options: IDataObject): Partial<TransportSettings> {
+export function settingsFromOptions(options: IDataObject, node: INode): Partial<TransportSettings> {
 	const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 	const seconds = (v: unknown) => (num(v) === undefined ? undefined : (v as number) * 1000);
+	const positive = (name: string, label: string, fix: string, whole: boolean) => {
+		const value = options[name];
+		if (value === undefined || value === null || value === '') return undefined;
+		const n = typeof value === 'number' ? value : Number(value);
+		if (!Number.isFinite(n) || n <= 0 || (whole && n < 1)) {
+			throw new NodeOperationError(
+				node,
+				`Option "${label}" must be a positive number${whole ? ' (at least 1)' : ''}, got ${shownValue(value)}`,
+				{ description: fix },
+			);
+		}
+		return n;
+	};
 	return {
-		concurrency: num(options.concurrency),
+		concurrency: positive(
+			'concurrency',
+			'Concurrency',
+			'Set how many calls may be in flight at once (1 to 50; 5 by default), or remove the option.',
+			true,
+		),
+		requestsPerSecond: positive(
+			'requestsPerSecond',
+			'Requests per Second',
+			"Set the most calls per second your app may make (for example 5), or remove the option to let the node find your app's quota itself.",
+			false,
+		),
 		maxAttempts: num(options.maxAttempts),
 		maxRetryTimeMs: seconds(options.maxRetryTime),
-		requestsPerSecond: num(options.requestsPerSecond),
 		timeoutMs: seconds(options.timeout),
 	};
 }
 
 /** A client paced by the node's Options (read once, from the first item). */
 export function createClient(ctx: IExecuteFunctions): AliExpressClient {
-	return new AliExpressClient(ctx, settingsFromOptions(ctx.getNodeParameter('options', 0, {}) as IDataObject));
+	return new AliExpressClient(
+		ctx,
+		settingsFromOptions(ctx.getNodeParameter('options', 0, {}) as IDataObject, ctx.getNode()),
+	);
 }
 
 /** An input error: "Item 3, field "Quantity": must be a whole number from 0 to 999999, got "12.5"". */

@@ -31,6 +31,8 @@ export interface AliExpressErrorInfo {
 	httpCode?: number;
 	/** The call was certainly not carried out (the gateway refused it before processing). */
 	notExecuted?: boolean;
+	/** What the user should do, when more is known than the kind's general advice. */
+	advice?: string;
 }
 
 /** An error thrown by the transport; turned into a NodeApiError at the node's edge. */
@@ -91,7 +93,7 @@ export function formatErrorMessage(info: AliExpressErrorInfo): string {
 
 const ADVICE: Record<ErrorKind, string> = {
 	rateLimit:
-		'AliExpress refused the call because the app reached its call quota or frequency limit. The node retries with backoff; if it keeps happening, lower "Requests per Second" in the node\'s Options or spread runs over the day (quotas reset at 24:00 Beijing time).',
+		'AliExpress refused the call because the app reached its call quota or frequency limit, and it still did when Max Retry Time ran out (the node slows down and waits on such answers). Raise Max Retry Time in the node\'s Options, run the workflow again later, or spread runs over the day (the daily quota resets at 24:00 Beijing time).',
 	platform:
 		'AliExpress had a temporary problem on its side. The node retried the call; run the workflow again later.',
 	connection:
@@ -134,7 +136,7 @@ export function toNodeApiError(
 	if (info.requestId) response.request_id = info.requestId;
 	const apiError = new NodeApiError(node, response, {
 		message: error.message,
-		description: errorAdvice(info.kind),
+		description: info.advice ?? errorAdvice(info.kind),
 		httpCode: info.httpCode ? String(info.httpCode) : undefined,
 		itemIndex,
 	});

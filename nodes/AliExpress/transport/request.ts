@@ -3,8 +3,11 @@
  * `AliExpressClient`: form-encoded POST via n8n's
  * `httpRequestWithAuthentication` (the credential adds the system parameters
  * and signs), the answer unwrapped, errors turned into AliExpressError, and
- * transient failures retried with exponential backoff and full jitter under a
- * shared pace (concurrency and requests per second).
+ * transient failures retried with exponential backoff and full jitter under the
+ * adaptive pace of pacing.ts (a learned rate per app key and gateway, shared by the
+ * process, and an adaptive concurrency window). Quota answers are not attempts: they
+ * wait as long as the gateway says (or back off when it does not say) within Max
+ * Retry Time, and a ban longer than that fails at once saying when it ends.
  */
 import type {
 	IDataObject,
@@ -19,6 +22,7 @@ import { sleep } from 'n8n-workflow';
 import { toWireParams } from '../../../credentials/AliExpressSigning';
 import { findError, parseJson, unwrapResponse } from './envelope';
 import { AliExpressError, type AliExpressErrorInfo } from './errors';
+import { Pacer, SharedRate, sharedRateFor, START_RATE } from './pacing';
 
 export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
@@ -32,9 +36,9 @@ export interface TransportSettings {
 	/** First backoff step; each retry doubles it (full jitter: a random wait up to the step). */
 	baseDelayMs: number;
 	maxDelayMs: number;
-	/** Calls in flight at once. */
+	/** Calls in flight at once, at most (the window adapts below it). */
 	concurrency: number;
-	/** Calls started per second at most; 0 = no limit of our own. */
+	/** Calls started per second at most, a ceiling over the learned rate; 0 = the learned rate alone. */
 	requestsPerSecond: number;
 	/** Time to wait for one answer. */
 	timeoutMs: number;
@@ -129,86 +133,6 @@ interface FullResponse {
 	statusCode: number;
 }
 
-/**
- * Headroom under Requests per Second. The gateway counts calls over a sliding
- * second as they reach it; calls that leave exactly 1/R s apart are refused
- * (ApiCallLimit, then a backoff for every call) whenever one of them is held up
- * a little longer than the one R calls later: a busy event loop, the network,
- * the gateway's own timing. 20 ms per second costs 2 % of the rate.
- */
-export const PACE_MARGIN_MS = 20;
-
-/** When a call started; `sent` moves it to when the request really went out. */
-interface CallStart {
-	at: number;
-}
-
-/**
- * Paces calls: at most N in flight; at most R started in any second (plus
- * PACE_MARGIN_MS), counted from when they really went out, and evenly spaced;
- * and a shared pause after a quota refusal.
- */
-class Pacer {
-	private active = 0;
-	private readonly waiting: Array<() => void> = [];
-	private nextStart = 0;
-	private pausedUntil = 0;
-	/** The latest starts (at most ⌈R⌉), oldest first. */
-	private readonly starts: CallStart[] = [];
-
-	constructor(private readonly settings: TransportSettings) {}
-
-	async acquire(): Promise<CallStart> {
-		if (this.active >= this.settings.concurrency) {
-			await new Promise<void>((resolve) => this.waiting.push(resolve));
-		} else {
-			this.active++;
-		}
-		const rps = this.settings.requestsPerSecond;
-		const perWindow = Math.max(1, Math.ceil(rps));
-		// Checked again after each wait: another call may have started meanwhile.
-		for (;;) {
-			const now = Date.now();
-			let at = this.pausedUntil;
-			if (rps > 0) {
-				at = Math.max(at, this.nextStart);
-				if (this.starts.length >= perWindow) {
-					at = Math.max(at, this.starts[this.starts.length - perWindow].at + 1000 + PACE_MARGIN_MS);
-				}
-			}
-			if (at <= now) break;
-			await sleep(at - now);
-		}
-		const start = { at: Date.now() };
-		if (rps > 0) {
-			this.nextStart = start.at + (1000 + PACE_MARGIN_MS) / rps;
-			this.starts.push(start);
-			if (this.starts.length > perWindow) this.starts.shift();
-		}
-		return start;
-	}
-
-	/** The request goes out now: later than acquire() ended when the event loop was busy in between. */
-	sent(start: CallStart): void {
-		const rps = this.settings.requestsPerSecond;
-		const now = Date.now();
-		if (rps <= 0 || now <= start.at) return;
-		start.at = now;
-		this.nextStart = Math.max(this.nextStart, now + (1000 + PACE_MARGIN_MS) / rps);
-	}
-
-	release(): void {
-		const next = this.waiting.shift();
-		if (next) next();
-		else this.active--;
-	}
-
-	/** Everyone waits: the gateway said the quota is hit. */
-	pause(ms: number): void {
-		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
-	}
-}
-
 export function isRetryable(info: AliExpressErrorInfo, policy: RetryPolicy): boolean {
 	if (policy === 'ifNotExecuted') {
 		return info.notExecuted === true && (info.kind === 'rateLimit' || info.kind === 'connection' || info.kind === 'platform');
@@ -216,9 +140,40 @@ export function isRetryable(info: AliExpressErrorInfo, policy: RetryPolicy): boo
 	return info.kind === 'rateLimit' || info.kind === 'platform' || info.kind === 'connection';
 }
 
+/** What the gateway said about a ban's length ("This ban will last for 31062 more seconds"), in ms. */
+export function statedBanMs(info: AliExpressErrorInfo): number | undefined {
+	const text = [info.message, info.subMessage].filter(Boolean).join(' ');
+	const match = /ban will last for (\d+(?:\.\d+)?) more seconds?/i.exec(text);
+	return match ? Number(match[1]) * 1000 : undefined;
+}
+
+/** Added to a stated ban before the next call: the gateway's clock and ours are not one. */
+export const BAN_MARGIN_MS = 100;
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** The error for a ban longer than the retry time left: when it ends and what to do. */
+export function banError(info: AliExpressErrorInfo, banMs: number, now = Date.now()): AliExpressError {
+	const ends = now + banMs;
+	const utc = new Date(ends).toISOString().slice(0, 16).replace('T', ' ');
+	const beijing = new Date(ends + BEIJING_OFFSET_MS).toISOString().slice(11, 16);
+	// the daily quota of an app resets at 24:00 Beijing time (GMT+8)
+	const toMidnight = (ends + BEIJING_OFFSET_MS) % 86_400_000;
+	const daily = Math.min(toMidnight, 86_400_000 - toMidnight) <= 5 * 60_000 && banMs > 60 * 60_000;
+	const seconds = Math.round(banMs / 1000);
+	return new AliExpressError({
+		...info,
+		message: `${info.message} (the ban lasts ${seconds} more seconds, until ${utc} UTC, ${beijing} Beijing time)`,
+		advice: daily
+			? `The app has used its daily call quota; AliExpress resets it at 24:00 Beijing time (${utc} UTC). Run the workflow again after that. To get more done per day, sync only what changed, or ask AliExpress for a higher quota for your app in the Open Platform console.`
+			: `AliExpress stopped this app's calls for ${seconds} seconds, longer than the node's Max Retry Time allows waiting. Run the workflow again after ${utc} UTC, or raise Max Retry Time in the node's Options to let it wait.`,
+	});
+}
+
 export class AliExpressClient {
 	readonly settings: TransportSettings;
 	private readonly pacer: Pacer;
+	private attached: Promise<void> | undefined;
 	/** Calls sent, retries included: for logs and tests. */
 	calls = 0;
 
@@ -230,6 +185,28 @@ export class AliExpressClient {
 		this.settings.concurrency = Math.max(1, Math.floor(this.settings.concurrency));
 		this.settings.maxAttempts = Math.max(1, Math.floor(this.settings.maxAttempts));
 		this.pacer = new Pacer(this.settings);
+	}
+
+	/** Joins the rate learned for the credential's app key and gateway (read once; no secret is read). */
+	private async attachSharedRate(): Promise<void> {
+		this.attached ??= (async () => {
+			const ceiling = this.settings.requestsPerSecond;
+			try {
+				const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+				const gateway = String(credentials.gatewayUrl ?? '').trim().replace(/\/+$/, '');
+				const key = [credentials.protocol ?? 'iop', gateway, String(credentials.appKey ?? '').trim()].join('|');
+				this.pacer.attach(sharedRateFor(key, ceiling));
+			} catch {
+				// no readable credential: the call fails on its own; pace alone meanwhile
+				this.pacer.attach(new SharedRate(ceiling > 0 ? ceiling : START_RATE));
+			}
+		})();
+		await this.attached;
+	}
+
+	/** The rate learned for this client's app key and gateway (calls per second), once known. */
+	get learnedRate(): number | undefined {
+		return this.pacer.rate;
 	}
 
 	/** A business method, e.g. `aliexpress.solution.order.get`. Returns the content of its `_response` wrapper. */
@@ -293,6 +270,8 @@ export class AliExpressClient {
 		const policy = options.retry ?? 'safe';
 		const budget = options.budget ?? newBudget();
 		const body = toWireParams(params);
+		let quotaAnswers = 0;
+		await this.attachSharedRate();
 		for (;;) {
 			const start = await this.pacer.acquire();
 			let error: AliExpressError;
@@ -300,16 +279,37 @@ export class AliExpressClient {
 				this.calls++;
 				budget.attempts++;
 				this.pacer.sent(start);
-				return await this.once(apiName, url, body, options);
+				const answer = await this.once(apiName, url, body, options);
+				this.pacer.answered();
+				return answer;
 			} catch (caught) {
 				error = caught instanceof AliExpressError ? caught : requestFailure(caught);
+				// Any answer but a quota refusal says the pace was accepted; no answer says nothing.
+				const { kind } = error.info;
+				if (kind !== 'rateLimit' && kind !== 'connection' && kind !== 'request') this.pacer.answered();
 			} finally {
 				this.pacer.release();
 			}
 			if (!isRetryable(error.info, policy)) throw error;
+			if (error.info.kind === 'rateLimit') {
+				// A quota answer is not an attempt: Max Retry Time alone bounds the waiting.
+				budget.attempts--;
+				const banMs = statedBanMs(error.info);
+				this.pacer.quota(start, banMs === undefined ? undefined : banMs + BAN_MARGIN_MS);
+				const elapsed = Date.now() - budget.startedAt;
+				if (banMs !== undefined) {
+					if (elapsed + banMs > this.settings.maxRetryTimeMs) throw banError(error.info, banMs);
+					this.ctx.logger?.debug(`AliExpress ${apiName}: ${error.info.code}, banned for ${banMs} ms`);
+					continue; // acquire() waits until the ban is over, for every call of this app key
+				}
+				const delay = this.backoffDelay(++quotaAnswers);
+				if (elapsed + delay > this.settings.maxRetryTimeMs) throw error;
+				this.ctx.logger?.debug(`AliExpress ${apiName}: ${error.info.code}, retry in ${delay} ms`);
+				await sleep(delay);
+				continue;
+			}
 			const delay = this.backoffDelay(budget.attempts);
 			if (!this.mayRetry(budget, delay)) throw error;
-			if (error.info.kind === 'rateLimit') this.pacer.pause(delay);
 			this.ctx.logger?.debug(`AliExpress ${apiName}: ${error.info.code}, retry ${budget.attempts} in ${delay} ms`);
 			await sleep(delay);
 		}
