@@ -702,7 +702,7 @@ async function naiveScenario(run: Run): Promise<void> {
 async function cpuScenario(run: Run): Promise<void> {
 	await run.sb.command('set', { latencyMs: 0, rateLimitPerSecond: 0 });
 	const zero = { latencyMs: 0, rps: 0, concurrency: 5 };
-	const options = {}; // defaults: concurrency 5, no pace
+	const options = {}; // defaults: Concurrency 5, no Requests per Second (the learned rate)
 	const { products, orders } = run.ready;
 	try {
 		// Warm-up (not reported): the JIT and the connection pool, as in a long-running n8n.
@@ -722,7 +722,7 @@ async function cpuScenario(run: Run): Promise<void> {
 					items: items.length,
 					unit: 'SKU',
 					minCalls: minimumSkuCalls(items),
-					note: 'Node defaults (Concurrency 5, no pace).',
+					note: 'Node defaults (Concurrency 5, no Requests per Second: the rate learned in the rows before).',
 				},
 				async () => failures(await runNode(run.ready, inventoryParams(options), items)),
 				settings.repeat,
@@ -744,7 +744,7 @@ async function cpuScenario(run: Run): Promise<void> {
 						items: Math.max(1, output.length),
 						unit: 'order',
 						minCalls: minimumOrderCalls(output.length - finish, finish),
-						note: createdAfter ? `Filter Created After ${createdAfter}.` : 'Node defaults (Concurrency 5, no pace).',
+						note: createdAfter ? `Filter Created After ${createdAfter}.` : 'Node defaults (Concurrency 5, no Requests per Second: the rate learned in the rows before).',
 					};
 				},
 				async () => {
