@@ -85,9 +85,14 @@ export class SharedRate {
 		return this.pausedUntil;
 	}
 
-	onSuccess(ceiling: number): void {
-		this.rate += this.slowStart ? 1 : 1 / this.rate;
-		this.rate = clampRate(ceiling > 0 ? Math.min(this.rate, ceiling) : this.rate);
+	/**
+	 * The gateway accepted a call of a client whose ceiling is `ceiling` (0 = none). A client
+	 * held at its own ceiling learns nothing above it, and never lowers what others learned.
+	 */
+	onAnswer(ceiling: number): void {
+		if (ceiling > 0 && this.rate >= ceiling) return;
+		const grown = this.rate + (this.slowStart ? 1 : 1 / this.rate);
+		this.rate = clampRate(ceiling > 0 ? Math.min(grown, ceiling) : grown);
 	}
 
 	/** The gateway refused a call sent at `sentAt` for quota; `banMs`, when it said how long. */
@@ -211,7 +216,7 @@ export class Pacer {
 	/** The gateway answered, and not with a quota refusal. */
 	answered(): void {
 		this.window = Math.min(this.settings.concurrency, this.window + 1);
-		this.shared?.onSuccess(this.settings.requestsPerSecond);
+		this.shared?.onAnswer(this.settings.requestsPerSecond);
 	}
 
 	quota(start: CallStart, banMs?: number): void {
