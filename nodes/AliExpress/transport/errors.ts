@@ -144,3 +144,33 @@ export function toNodeApiError(
 	apiError.message = error.message;
 	return apiError;
 }
+
+/** What the gateway said about a ban's length ("This ban will last for 31062 more seconds"), in ms. */
+export function statedBanMs(info: AliExpressErrorInfo): number | undefined {
+	const text = [info.message, info.subMessage].filter(Boolean).join(' ');
+	const match = /ban will last for (\d+(?:\.\d+)?) more seconds?/i.exec(text);
+	return match ? Number(match[1]) * 1000 : undefined;
+}
+
+/** Added to a stated ban before the next call: the gateway's clock and ours are not one. */
+export const BAN_MARGIN_MS = 100;
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** The error for a ban longer than the retry time left: when it ends and what to do. */
+export function banError(info: AliExpressErrorInfo, banMs: number, now = Date.now()): AliExpressError {
+	const ends = now + banMs;
+	const utc = new Date(ends).toISOString().slice(0, 16).replace('T', ' ');
+	const beijing = new Date(ends + BEIJING_OFFSET_MS).toISOString().slice(11, 16);
+	// the daily quota of an app resets at 24:00 Beijing time (GMT+8)
+	const toMidnight = (ends + BEIJING_OFFSET_MS) % 86_400_000;
+	const daily = Math.min(toMidnight, 86_400_000 - toMidnight) <= 5 * 60_000 && banMs > 60 * 60_000;
+	const seconds = Math.round(banMs / 1000);
+	return new AliExpressError({
+		...info,
+		message: `${info.message} (the ban lasts ${seconds} more seconds, until ${utc} UTC, ${beijing} Beijing time)`,
+		advice: daily
+			? `The app has used its daily call quota; AliExpress resets it at 24:00 Beijing time (${utc} UTC). Run the workflow again after that. To get more done per day, sync only what changed, or ask AliExpress for a higher quota for your app in the Open Platform console.`
+			: `AliExpress stopped this app's calls for ${seconds} seconds, longer than the node's Max Retry Time allows waiting. Run the workflow again after ${utc} UTC, or raise Max Retry Time in the node's Options to let it wait.`,
+	});
+}
