@@ -9,7 +9,8 @@
  * What was emitted is remembered per order, so overlapping reads, late
  * orders, page shifts and the hour a DST change repeats never emit twice.
  *
- * - `newOrder`: an order created at or after the baseline, emitted once, the
+ * - `newOrder`: an order created at or after the baseline (to the second, as
+ *   AliExpress gives times), emitted once, the
  *   first time it is seen with a wanted status.
  * - `orderUpdated`: each (order, status) pair, emitted once, for orders
  *   modified at or after the baseline with a wanted status.
@@ -93,17 +94,19 @@ export function selectEvents(
 		.filter((o) => idOf(o.order) && o.created !== undefined)
 		.sort((a, b) => (a.updated ?? a.created ?? 0) - (b.updated ?? b.created ?? 0));
 	const events: IDataObject[] = [];
+	// AliExpress's times have whole seconds: the baseline's second counts as after it.
+	const baseline = seconds(state.baseline) * 1000;
 	for (const { order, created, updated } of sorted) {
 		const id = idOf(order);
 		const status = statusOf(order);
 		if (wanted.size && !wanted.has(status)) continue;
 		const entry = seen[id];
 		if (settings.event === 'newOrder') {
-			if (entry || (created as number) < state.baseline) continue;
+			if (entry || (created as number) < baseline) continue;
 			seen[id] = [seconds(created as number), status];
 		} else {
 			const changed = updated ?? (created as number);
-			if (changed < state.baseline) continue;
+			if (changed < baseline) continue;
 			const statuses = entry ? entry[1].split(',') : [];
 			if (statuses.includes(status)) {
 				seen[id] = [Math.max(entry[0], seconds(changed)), entry[1]];
