@@ -409,6 +409,15 @@ describe('order → Get', () => {
 		expect(out[0].json).toHaveProperty('receipt_address');
 	});
 
+	it('an order ID with leading zeros is sent as valid JSON, the number it stands for', async () => {
+		const o = orderWith((x) => x.order_status === 'WAIT_SELLER_SEND_GOODS');
+		const [item] = await run(get as unknown as Operation, 'get', { orderId: `00${o.order_id}`, simplify: true });
+		expect(item.json.orderId).toBe(o.order_id);
+		const param1 = sandbox.calls[0].params.param1;
+		expect(param1).toContain(`"order_id":${o.order_id},`);
+		expect(JSON.parse(param1).order_id).toBe(Number(o.order_id));
+	});
+
 	it('rejects a non-numeric order ID before any call', async () => {
 		const error = await failure(run(get as unknown as Operation, 'get', { orderId: 'AE-123', simplify: true }));
 		expect(error).toBeInstanceOf(NodeOperationError);

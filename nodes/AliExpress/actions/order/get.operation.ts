@@ -7,6 +7,7 @@ import type {
 
 import type { AliExpressClient } from '../../transport/request';
 import { requireId, runPerItem } from '../common';
+import { rawId, requestJson } from '../product/shared';
 import { ORDER_INFO_METHOD, simplifyOrder, stringifyIds } from './shared';
 
 const show = { resource: ['order'], operation: ['get'] };
@@ -38,7 +39,7 @@ export const description: INodeProperties[] = [
 /** Reads one order (`orderId`: digits only); the raw `data` of `order.info.get`, ids as strings. */
 export async function readOrder(client: AliExpressClient, orderId: string): Promise<IDataObject> {
 	// The id goes as a JSON number (the API's type) written digit by digit: no double can hold every id.
-	const param1 = `{"order_id":${orderId},"ext_info_bit_flag":${EXT_INFO_ALL}}`;
+	const param1 = requestJson({ order_id: rawId(orderId), ext_info_bit_flag: EXT_INFO_ALL });
 	const answer = await client.call(ORDER_INFO_METHOD, { param1 }, { retry: 'safe' });
 	const result = (answer.result ?? answer) as IDataObject;
 	const data = (result.data ?? result) as IDataObject;
