@@ -220,6 +220,17 @@ describe('Update Price', () => {
 		]);
 	});
 
+	it('a current discount at or above the new price is not kept, and the item says so', async () => {
+		const p = product([{ code: 'N-1', price: 30, discount: 25 }, { code: 'N-2', price: 30, discount: 20 }]);
+		const out = await run(priceUpdate, [{ p: p.product_id, s: 'N-1', price: 25 }, { p: p.product_id, s: 'N-2', price: 28 }], params());
+		expect(skuOf(p, 'N-1')).toMatchObject({ price: 25, discount_price: undefined });
+		expect(skuOf(p, 'N-2')).toMatchObject({ price: 28, discount_price: 20 });
+		expect(out[0].json).toMatchObject({ productId: p.product_id, skuCode: 'N-1', price: 25, success: true });
+		expect(out[0].json.discountPrice).toBeUndefined();
+		expect(out[0].json.notice).toMatch(/current discount price 25 is not lower than the new price 25.*not kept/);
+		expect(out[1].json).toEqual({ productId: p.product_id, skuCode: 'N-2', price: 28, discountPrice: 20, success: true });
+	});
+
 	it('"Remove the Discount Price" sends none and AliExpress erases it', async () => {
 		const p = product([{ code: 'R-1', price: 30, discount: 25 }]);
 		await run(priceUpdate, [{ p: p.product_id, s: 'R-1', price: 31 }], params({ missingDiscountPrice: 'remove' }));

@@ -53,6 +53,8 @@ export interface SkuLine {
 	skuCode: string;
 	values: Record<string, number | undefined>;
 	result?: { success: boolean; errorCode?: string; errorMessage?: string };
+	/** Something the user should know about an applied SKU (price: a discount that could not be kept). */
+	notice?: string;
 }
 
 /** A whole number in a range, accepting numeric strings ("12"); undefined when it is not one. */
@@ -344,7 +346,7 @@ export async function executeSkuSync(
 			json.errorCode = result.errorCode;
 			json.errorMessage = result.errorMessage;
 			failedLines.push(line);
-		}
+		} else if (line.notice) json.notice = line.notice;
 		out.push({ json, pairedItem: { item: i } });
 	}
 

@@ -12,6 +12,16 @@ import { executeSkuSync, parseAmount, skuSyncProperties, type SkuLine, type SkuS
 
 export const PRODUCT_INFO_METHOD = 'aliexpress.solution.product.info.get';
 
+/** sku_code → current discount price, from a `product.info.get` answer (with or without its `result` wrapper). */
+export function currentDiscountPrices(answer: IDataObject): Map<string, unknown> {
+	const result = (answer.result ?? answer) as IDataObject;
+	const current = new Map<string, unknown>();
+	for (const sku of toList(result.aeop_ae_product_s_k_us, 'global_aeop_ae_product_sku')) {
+		current.set(String(sku.sku_code), sku.sku_discount_price);
+	}
+	return current;
+}
+
 /**
  * The price API erases a SKU's discount price when none is sent. By default
  * the node reads the current discount prices of the products concerned (one
@@ -33,15 +43,13 @@ async function keepCurrentDiscounts(
 	await client.map([...needed], async ([productId, productLines]) => {
 		try {
 			const answer = await client.call(PRODUCT_INFO_METHOD, { product_id: productId });
-			const result = (answer.result ?? {}) as IDataObject;
-			const current = new Map<string, unknown>();
-			for (const sku of toList(result.aeop_ae_product_s_k_us, 'global_aeop_ae_product_sku')) {
-				current.set(String(sku.sku_code), sku.sku_discount_price);
-			}
+			const current = currentDiscountPrices(answer);
 			for (const line of productLines) {
 				const discount = Number(current.get(line.skuCode));
-				if (Number.isFinite(discount) && discount > 0 && discount < (line.values.price ?? 0)) {
-					line.values.discountPrice = discount;
+				if (!Number.isFinite(discount) || discount <= 0) continue;
+				if (discount < (line.values.price ?? 0)) line.values.discountPrice = discount;
+				else {
+					line.notice = `The current discount price ${discount} is not lower than the new price ${line.values.price}, so it was not kept: AliExpress removes it. Send a Discount Price to set a new one.`;
 				}
 			}
 		} catch (error) {
