@@ -401,24 +401,35 @@ const failures = (out: INodeExecutionData[], extra = 0): Outcome => ({
 	output: out,
 });
 
-/** The fewest batch calls the API allows for these SKUs: ≤20 products per call, ≤200 SKUs per product entry. */
+/**
+ * A lower bound on the batch stock/price calls for these SKUs, from the documented
+ * limits alone (20 products per call, 200 SKUs per product per call), not from the
+ * node's batching plan:
+ * - a product with s SKUs must appear in at least ceil(s / 200) calls (the limit is
+ *   read as per product, so a call carries a product at most once), so there are
+ *   at least that many calls;
+ * - the products' appearances add up to at least Σ ceil(s / 200), and a call holds
+ *   at most 20 of them, so there are at least ceil(Σ / 20) calls.
+ * Both bounds can be met at once (deal each product's chunks round-robin over that
+ * many calls), so this is the minimum. With at most 200 SKUs per product, as in the
+ * bench's catalogues, it is ceil(products / 20).
+ */
 function minimumSkuCalls(items: Array<{ productId: string }>): number {
-	const perProduct = new Map<string, number>();
-	for (const i of items) perProduct.set(i.productId, (perProduct.get(i.productId) ?? 0) + 1);
-	let entries = 0;
-	let largest = 0;
-	for (const n of perProduct.values()) {
-		const chunks = Math.ceil(n / API.skusPerProduct);
-		entries += chunks;
-		largest = Math.max(largest, chunks);
-	}
-	return Math.max(Math.ceil(entries / API.productsPerCall), largest);
+	const skusOf = new Map<string, number>();
+	for (const { productId } of items) skusOf.set(productId, (skusOf.get(productId) ?? 0) + 1);
+	const appearances = [...skusOf.values()].map((skus) => Math.ceil(skus / API.skusPerProduct));
+	const totalAppearances = appearances.reduce((sum, n) => sum + n, 0);
+	const mostOfOneProduct = appearances.reduce((most, n) => Math.max(most, n), 0);
+	return Math.max(Math.ceil(totalAppearances / API.productsPerCall), mostOfOneProduct);
 }
 
 /**
- * The fewest order.get calls for "every order, every status": FINISH must be
- * asked for on its own, so two result sets, each paged at 50 and each needing
- * at least one call (an empty one included, to know it is empty).
+ * A lower bound on the order.get calls for "every order, every status", from the
+ * documented rules: a page holds at most 50 orders, and FINISH orders come only
+ * from a query that asks for FINISH alone. So two result sets, each paged at 50
+ * and each needing at least one call (an empty one included, to know it is empty).
+ * The window limits (a query spans at most 180 days, FINISH at most the last 30)
+ * add no call here: the bench seeds its orders within the last 30 days.
  */
 function minimumOrderCalls(nonFinish: number, finish: number): number {
 	return Math.max(1, Math.ceil(nonFinish / API.ordersPerPage)) + Math.max(1, Math.ceil(finish / API.ordersPerPage));
