@@ -6,13 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { transportOptionFields } from './actions/common';
 import * as inventory from './actions/inventory';
 import * as order from './actions/order';
 import * as price from './actions/price';
 import * as product from './actions/product';
 import * as token from './actions/token';
 import { router } from './actions/router';
+import { transportOptionFields } from './descriptions/common';
 import { listSearch } from './methods/listSearch';
 
 export class AliExpress implements INodeType {

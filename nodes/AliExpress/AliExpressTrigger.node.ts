@@ -7,8 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, settingsFromOptions, transportOptionFields } from './actions/common';
-import { fetchOrders, ORDER_STATUSES, simplifyOrder } from './actions/order/shared';
+import { transportOptionFields } from './descriptions/common';
+import { ORDER_STATUSES } from './descriptions/order';
+import { settingsFromOptions } from './helpers/client';
+import { asNodeError } from './helpers/items';
+import { simplifyOrder } from './helpers/orderOutput';
+import { fetchOrders } from './helpers/orders';
 import { AliExpressClient } from './transport/request';
 import { parseUserDate } from './transport/time';
 import {

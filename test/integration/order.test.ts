@@ -6,11 +6,11 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { createClient } from '../../nodes/AliExpress/actions/common';
 import * as get from '../../nodes/AliExpress/actions/order/get.operation';
 import * as getMany from '../../nodes/AliExpress/actions/order/getMany.operation';
-import { fetchOrders } from '../../nodes/AliExpress/actions/order/shared';
 import * as ship from '../../nodes/AliExpress/actions/order/ship.operation';
+import { createClient } from '../../nodes/AliExpress/helpers/client';
+import { fetchOrders } from '../../nodes/AliExpress/helpers/orders';
 import { createContext, type ParamValue, sandboxCredentials } from '../helpers/context';
 import { startSandbox, type Order, type Sandbox } from '../sandbox';
 import { formatInZone, formatPacific, parsePacific } from '../sandbox/time';

@@ -6,17 +6,15 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { simplifyOrder, stringifyIds } from '../../nodes/AliExpress/helpers/orderOutput';
+import { fetchOrders, orderPageParams } from '../../nodes/AliExpress/helpers/orders';
 import {
-	fetchOrders,
-	orderPageParams,
 	planOrderQueries,
-	simplifyOrder,
 	splitWindows,
-	stringifyIds,
 	untilNow,
 	windowStart,
 	type TimeWindow,
-} from '../../nodes/AliExpress/actions/order/shared';
+} from '../../nodes/AliExpress/helpers/orderWindows';
 import type { AliExpressClient } from '../../nodes/AliExpress/transport/request';
 
 const DAY = 86_400_000;

@@ -4,7 +4,7 @@
  * `aeop_ae_product_s_k_us.global_aeop_ae_product_sku[]`, each with
  * `sku_code` and `sku_discount_price`.
  */
-import { currentDiscountPrices } from '../../nodes/AliExpress/actions/price/update.operation';
+import { currentDiscountPrices } from '../../nodes/AliExpress/helpers/products';
 
 const skus = {
 	aeop_ae_product_s_k_us: {

@@ -3,15 +3,8 @@
  * JSON syntax scanner behind "line/column" messages, dates, and the simplified
  * product from the shapes AliExpress answers with (lists of one as bare objects).
  */
-import {
-	imageList,
-	jsonSyntaxError,
-	rawId,
-	requestJson,
-	simplifyListItem,
-	simplifyProduct,
-	toIsoDate,
-} from '../../nodes/AliExpress/actions/product/shared';
+import { jsonSyntaxError, rawId, requestJson } from '../../nodes/AliExpress/helpers/json';
+import { imageList, simplifyListItem, simplifyProduct, toIsoDate } from '../../nodes/AliExpress/helpers/productOutput';
 import { parseJson } from '../../nodes/AliExpress/transport/envelope';
 
 describe('requestJson', () => {

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { createClient } from '../helpers/client';
 import type { AliExpressClient } from '../transport/request';
-import { createClient } from './common';
 import * as inventory from './inventory';
 import * as order from './order';
 import * as price from './price';

@@ -7,12 +7,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toList } from '../transport/envelope';
 import { AliExpressError, toNodeApiError } from '../transport/errors';
+import { readProduct } from '../helpers/products';
+import { trimmed } from '../helpers/values';
+import { METHODS } from '../transport/methods';
 import { AliExpressClient } from '../transport/request';
 
-export const CATEGORY_METHOD = 'aliexpress.solution.seller.category.tree.query';
-export const FREIGHT_METHOD = 'aliexpress.freight.redefining.listfreighttemplate';
-export const EU_PERSONS_METHOD = 'aliexpress.category.eu.responsible.persons.list';
-const PRODUCT_INFO_METHOD = 'aliexpress.solution.product.info.get';
 
 /** How much of the category tree one search call explores before it hands back a page. */
 const CATEGORY_PAGE_RESULTS = 50;
@@ -24,8 +23,6 @@ type ListSearch = (
 	filter?: string,
 	paginationToken?: string,
 ) => Promise<INodeListSearchResult>;
-
-const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v).trim());
 
 const matches = (filter: string | undefined, ...values: string[]) => {
 	const f = (filter ?? '').trim().toLowerCase();
@@ -56,8 +53,8 @@ function categoryName(info: IDataObject): string {
 	} else if (raw && typeof raw === 'object') {
 		names = raw as IDataObject;
 	}
-	const name = names ? text(names.en) || text(Object.values(names)[0]) : '';
-	return name || text(info.category_name) || text(info.children_category_id);
+	const name = names ? trimmed(names.en) || trimmed(Object.values(names)[0]) : '';
+	return name || trimmed(info.category_name) || trimmed(info.children_category_id);
 }
 
 /** A category still to be opened: its id and the names of the path to it. */
@@ -85,13 +82,13 @@ const searchCategories: ListSearch = async function (filter, paginationToken) {
 		calls += batch.length;
 		const answers = await guarded(this, async () =>
 			await client.map(batch, async ([id]) =>
-				await client.call(CATEGORY_METHOD, { category_id: id, filter_no_permission: true }),
+				await client.call(METHODS.categoryTree, { category_id: id, filter_no_permission: true }),
 			),
 		);
 		const opened: Pending[] = [];
 		batch.forEach(([, path], n) => {
 			for (const child of toList(answers[n].children_category_list, 'category_info')) {
-				const id = text(child.children_category_id ?? child.category_id);
+				const id = trimmed(child.children_category_id ?? child.category_id);
 				if (!id) continue;
 				const fullPath = path ? `${path} › ${categoryName(child)}` : categoryName(child);
 				const leaf = child.is_leaf_category === true || child.is_leaf_category === 'true';
@@ -106,12 +103,12 @@ const searchCategories: ListSearch = async function (filter, paginationToken) {
 
 const searchFreightTemplates: ListSearch = async function (filter) {
 	const client = new AliExpressClient(this);
-	const answer = await guarded(this, async () => await client.call(FREIGHT_METHOD, {}));
+	const answer = await guarded(this, async () => await client.call(METHODS.freightTemplates, {}));
 	const list = toList(answer.aeop_freight_template_d_t_o_list, 'aeop_freight_template_dto');
 	const results: INodeListSearchItems[] = [];
 	for (const t of list) {
-		const id = text(t.template_id);
-		const name = `${text(t.template_name) || id}${t.is_default === true || t.is_default === 'true' ? ' (default)' : ''}`;
+		const id = trimmed(t.template_id);
+		const name = `${trimmed(t.template_name) || id}${t.is_default === true || t.is_default === 'true' ? ' (default)' : ''}`;
 		if (id && matches(filter, name, id)) results.push({ name, value: id });
 	}
 	return { results };
@@ -126,7 +123,7 @@ function currentId(ctx: ILoadOptionsFunctions, name: string): string {
 		return '';
 	}
 	if (value && typeof value === 'object') value = (value as IDataObject).value;
-	const id = text(value);
+	const id = trimmed(value);
 	return /^\d+$/.test(id) ? id : '';
 }
 
@@ -137,9 +134,8 @@ const searchEuResponsiblePersons: ListSearch = async function (filter) {
 		// Update: the product's own category.
 		const productId = currentId(this, 'productId');
 		if (productId) {
-			const info = await guarded(this, async () => await client.call(PRODUCT_INFO_METHOD, { product_id: productId }));
-			const result = (info.result ?? info) as IDataObject;
-			categoryId = text(result.category_id ?? result.aliexpress_category_id);
+			const result = await guarded(this, async () => await readProduct(client, productId));
+			categoryId = trimmed(result.category_id ?? result.aliexpress_category_id);
 		}
 	}
 	if (!categoryId) {
@@ -150,13 +146,13 @@ const searchEuResponsiblePersons: ListSearch = async function (filter) {
 	}
 	const answer = await guarded(
 		this,
-		async () => await client.call(EU_PERSONS_METHOD, { category_id: categoryId, channel: 'AE_GLOBAL' }),
+		async () => await client.call(METHODS.euResponsiblePersons, { category_id: categoryId, channel: 'AE_GLOBAL' }),
 	);
 	const result = (answer.result ?? answer) as IDataObject;
 	const results: INodeListSearchItems[] = [];
 	for (const p of toList(result.eu_contact_module_list, 'eu_contact_module')) {
-		const id = text(p.msr_eu_id);
-		const name = text(p.name) || id;
+		const id = trimmed(p.msr_eu_id);
+		const name = trimmed(p.name) || id;
 		if (id && matches(filter, name, id)) results.push({ name, value: id });
 	}
 	return { results };

@@ -52,21 +52,3 @@ export function planSkuBatches<T extends { productId: string }>(
 	}
 	return calls;
 }
-
-/** The fewest calls any packing can make: enough for the products, and for the largest product. */
-export function minimumSkuCalls(
-	lines: Array<{ productId: string }>,
-	maxProducts = MAX_PRODUCTS_PER_CALL,
-	maxSkusPerProduct = MAX_SKUS_PER_PRODUCT,
-): number {
-	const counts = new Map<string, number>();
-	for (const l of lines) counts.set(l.productId, (counts.get(l.productId) ?? 0) + 1);
-	let entries = 0;
-	let largest = 0;
-	for (const n of counts.values()) {
-		const chunks = Math.ceil(n / maxSkusPerProduct);
-		entries += chunks;
-		largest = Math.max(largest, chunks);
-	}
-	return Math.max(Math.ceil(entries / maxProducts), largest);
-}

@@ -12,7 +12,6 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IHookFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
@@ -24,7 +23,7 @@ import { findError, parseJson, unwrapResponse } from './envelope';
 import { AliExpressError, BAN_MARGIN_MS, banError, statedBanMs, type AliExpressErrorInfo } from './errors';
 import { Pacer, SharedRate, sharedRateFor, START_RATE } from './pacing';
 
-export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
+export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 export const CREDENTIAL_TYPE = 'aliExpressApi';
 
@@ -144,9 +143,6 @@ export class AliExpressClient {
 	readonly settings: TransportSettings;
 	private readonly pacer: Pacer;
 	private attached: Promise<void> | undefined;
-	/** Calls sent, retries included: for logs and tests. */
-	calls = 0;
-
 	constructor(
 		private readonly ctx: RequestContext,
 		settings: Partial<TransportSettings> = {},
@@ -246,7 +242,6 @@ export class AliExpressClient {
 			const start = await this.pacer.acquire();
 			let error: AliExpressError;
 			try {
-				this.calls++;
 				budget.attempts++;
 				this.pacer.sent(start);
 				const answer = await this.once(apiName, url, body, options);

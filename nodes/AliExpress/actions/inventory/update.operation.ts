@@ -1,11 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+/**
+ * Inventory → Update: the stock of many SKUs, packed into the fewest
+ * `aliexpress.solution.batch.product.inventory.update` calls (helpers/skuSync.ts).
+ */
+// Docs: https://developers.aliexpress.com/en/doc.htm?docId=45135&docType=2 (aliexpress.solution.batch.product.inventory.update)
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { skuSyncProperties } from '../../descriptions/skuSync';
+import { executeSkuSync, type SkuSyncSpec } from '../../helpers/skuSync';
+import { parseInteger } from '../../helpers/values';
+import { METHODS } from '../../transport/methods';
 import type { AliExpressClient } from '../../transport/request';
-import { executeSkuSync, parseInteger, skuSyncProperties, type SkuSyncSpec } from '../skuSync';
 
 const spec: SkuSyncSpec = {
-	resource: 'inventory',
-	method: 'aliexpress.solution.batch.product.inventory.update',
+	method: METHODS.inventoryUpdate,
 	listParam: 'mutiple_product_update_list', // the API's own spelling
 	values: [
 		{
@@ -22,11 +30,11 @@ const spec: SkuSyncSpec = {
 	skuEntry: (line) => ({ sku_code: line.skuCode, inventory: line.values.quantity }),
 };
 
-export const description: INodeProperties[] = skuSyncProperties(spec);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['inventory'], operation: ['update'] } },
+	skuSyncProperties(spec),
+);
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: AliExpressClient,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, client: AliExpressClient): Promise<INodeExecutionData[]> {
 	return await executeSkuSync(this, client, spec);
 }

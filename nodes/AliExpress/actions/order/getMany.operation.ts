@@ -1,27 +1,30 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+/**
+ * Order → Get Many: `aliexpress.solution.order.get` over the windows the API
+ * allows (helpers/orderWindows.ts), merged, newest first.
+ */
+// Docs: https://developers.aliexpress.com/en/doc.htm?docId=42270&docType=2 (aliexpress.solution.order.get)
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
+import { ORDER_STATUS_VALUES, ORDER_STATUSES } from '../../descriptions/order';
+import { inputError, readLimit } from '../../helpers/input';
+import { runPerItem } from '../../helpers/items';
+import { simplifyOrder } from '../../helpers/orderOutput';
+import { fetchOrders } from '../../helpers/orders';
+import type { OrderQuery } from '../../helpers/orderWindows';
+import { shownValue } from '../../helpers/values';
 import type { AliExpressClient } from '../../transport/request';
 import { parseUserDate } from '../../transport/time';
-import { inputError, returnAllOrLimit, runPerItem } from '../common';
-import { parseInteger } from '../skuSync';
-import { fetchOrders, ORDER_STATUS_VALUES, ORDER_STATUSES, simplifyOrder, type OrderQuery } from './shared';
 
-const show = { resource: ['order'], operation: ['getMany'] };
-
-export const description: INodeProperties[] = [
-	...returnAllOrLimit(show),
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Buyer Login ID',
@@ -73,15 +76,10 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: { show },
-	},
+	simplifyProperty,
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
 
 const DATE_FIELDS = [
 	{ name: 'createdAfter', label: 'Created After', example: '2024-05-01T00:00:00' },
@@ -95,11 +93,6 @@ type DateField = (typeof DATE_FIELDS)[number]['name'];
 interface Prepared {
 	query: OrderQuery;
 	simplify: boolean;
-}
-
-function describe(value: unknown): string {
-	const textValue = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
-	return textValue.length > 40 ? `${textValue.slice(0, 40)}…` : textValue;
 }
 
 function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
@@ -118,7 +111,7 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
 				ctx,
 				itemIndex,
 				field.label,
-				`is not a date, got ${describe(raw)}`,
+				`is not a date, got ${shownValue(raw)}`,
 				`Use a date and time such as ${field.example} (read in the workflow’s time zone, ${zone}) or an ISO 8601 time with an offset such as ${field.example}+02:00.`,
 			);
 		}
@@ -151,7 +144,7 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
 				ctx,
 				itemIndex,
 				'Statuses',
-				`"${status.slice(0, 40)}" is not an AliExpress order status`,
+				`${shownValue(status)} is not an AliExpress order status`,
 				`Use one of: ${ORDER_STATUS_VALUES.join(', ')}.`,
 			);
 		}
@@ -165,20 +158,7 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
 		statuses: statusList,
 		buyerLoginId: String(filters.buyerLoginId ?? '').trim() || undefined,
 	};
-	if (!returnAll) {
-		const raw = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
-		const limit = parseInteger(raw, 1, Number.MAX_SAFE_INTEGER);
-		if (limit === undefined) {
-			throw inputError(
-				ctx,
-				itemIndex,
-				'Limit',
-				`must be a whole number of at least 1, got ${describe(raw)}`,
-				'Enter how many orders to return, e.g. 50, or turn on "Return All".',
-			);
-		}
-		query.limit = limit;
-	}
+	if (!returnAll) query.limit = readLimit(ctx, itemIndex, 'Enter how many orders to return, e.g. 50, or turn on "Return All".');
 	return { query, simplify };
 }
 

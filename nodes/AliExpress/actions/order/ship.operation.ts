@@ -1,20 +1,21 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+/**
+ * Order → Ship: one `aliexpress.solution.order.fulfill` per input item; a
+ * shipment the order already carries is not an error (see `ship`).
+ */
+// Docs: https://developers.aliexpress.com/en/doc.htm?docId=42269&docType=2 (aliexpress.solution.order.fulfill)
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inputError, requireId, requireText } from '../../helpers/input';
+import { runPerItem } from '../../helpers/items';
+import { readOrder } from '../../helpers/orders';
+import { shownValue } from '../../helpers/values';
 import { toList } from '../../transport/envelope';
 import { AliExpressError } from '../../transport/errors';
+import { METHODS } from '../../transport/methods';
 import type { AliExpressClient } from '../../transport/request';
-import { inputError, requireId, runPerItem } from '../common';
-import { readOrder } from './get.operation';
-import { ORDER_FULFILL_METHOD } from './shared';
 
-const show = { resource: ['order'], operation: ['ship'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Order ID',
 		name: 'orderId',
@@ -23,7 +24,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 8123456789012345',
 		description: 'The ID of the order to ship, as AliExpress shows it (digits only)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Shipping Service',
@@ -34,7 +34,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. CAINIAO_STANDARD',
 		description: 'The AliExpress code of the carrier service that carries the parcel',
 		hint: 'The service code as AliExpress lists it, e.g. CAINIAO_STANDARD, EMS, DHL or UPS. For a carrier AliExpress does not list, use an OTHER_… code and give the Tracking Website.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Tracking Number',
@@ -44,7 +43,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. LP00123456789012',
 		description: 'The tracking number of the parcel',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Send Type',
@@ -64,7 +62,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'all',
 		description: 'Whether this shipment contains the whole order or only part of it',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Tracking Website',
@@ -74,9 +71,10 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. https://www.carrier.com/track',
 		description:
 			'Where the buyer can track the parcel. Required by AliExpress when the shipping service is an OTHER_… code.',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['ship'] } }, properties);
 
 interface Prepared {
 	orderId: string;
@@ -84,13 +82,6 @@ interface Prepared {
 	trackingNumber: string;
 	sendType: 'all' | 'part';
 	trackingWebsite?: string;
-}
-
-function requireText(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, fix: string): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	const value = raw === undefined || raw === null ? '' : String(raw).trim();
-	if (!value) throw inputError(ctx, itemIndex, label, 'is empty', fix);
-	return value;
 }
 
 function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
@@ -115,7 +106,7 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
 			ctx,
 			itemIndex,
 			'Send Type',
-			`must be "all" or "part", got "${sendType.slice(0, 40)}"`,
+			`must be "all" or "part", got ${shownValue(sendType)}`,
 			'Use "all" when this parcel completes the order, "part" when more parcels follow.',
 		);
 	}
@@ -141,7 +132,7 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
 			ctx,
 			itemIndex,
 			'Tracking Website',
-			`is required for the shipping service "${serviceName.slice(0, 40)}"`,
+			`is required for the shipping service ${shownValue(serviceName)}`,
 			'AliExpress needs the carrier’s tracking page when the service is an OTHER_… code. Enter it, e.g. https://www.carrier.com/track.',
 		);
 	}
@@ -176,7 +167,7 @@ async function ship(client: AliExpressClient, p: Prepared): Promise<IDataObject>
 		send_type: p.sendType,
 	};
 	if (p.trackingWebsite) params.tracking_website = p.trackingWebsite;
-	const failure = await client.call(ORDER_FULFILL_METHOD, params, { retry: 'safe' }).then(
+	const failure = await client.call(METHODS.orderFulfill, params, { retry: 'safe' }).then(
 		() => undefined,
 		(error: unknown) => error,
 	);

@@ -1,26 +1,18 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+/**
+ * Price → Update: the prices of many SKUs, packed into the fewest
+ * `aliexpress.solution.batch.product.price.update` calls (helpers/skuSync.ts).
+ */
+// Docs: https://developers.aliexpress.com/en/doc.htm?docId=45140&docType=2 (aliexpress.solution.batch.product.price.update)
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toList } from '../../transport/envelope';
+import { skuSyncProperties } from '../../descriptions/skuSync';
+import { currentDiscountPrices, readProduct } from '../../helpers/products';
+import { executeSkuSync, type SkuLine, type SkuSyncSpec } from '../../helpers/skuSync';
+import { parseAmount } from '../../helpers/values';
 import { AliExpressError } from '../../transport/errors';
+import { METHODS } from '../../transport/methods';
 import type { AliExpressClient } from '../../transport/request';
-import { executeSkuSync, parseAmount, skuSyncProperties, type SkuLine, type SkuSyncSpec } from '../skuSync';
-
-export const PRODUCT_INFO_METHOD = 'aliexpress.solution.product.info.get';
-
-/** sku_code → current discount price, from a `product.info.get` answer (with or without its `result` wrapper). */
-export function currentDiscountPrices(answer: IDataObject): Map<string, unknown> {
-	const result = (answer.result ?? answer) as IDataObject;
-	const current = new Map<string, unknown>();
-	for (const sku of toList(result.aeop_ae_product_s_k_us, 'global_aeop_ae_product_sku')) {
-		current.set(String(sku.sku_code), sku.sku_discount_price);
-	}
-	return current;
-}
 
 /**
  * The price API erases a SKU's discount price when none is sent. By default
@@ -42,8 +34,7 @@ async function keepCurrentDiscounts(
 	}
 	await client.map([...needed], async ([productId, productLines]) => {
 		try {
-			const answer = await client.call(PRODUCT_INFO_METHOD, { product_id: productId });
-			const current = currentDiscountPrices(answer);
+			const current = currentDiscountPrices(await readProduct(client, productId));
 			for (const line of productLines) {
 				const discount = Number(current.get(line.skuCode));
 				if (!Number.isFinite(discount) || discount <= 0) continue;
@@ -66,8 +57,7 @@ async function keepCurrentDiscounts(
 }
 
 const spec: SkuSyncSpec = {
-	resource: 'price',
-	method: 'aliexpress.solution.batch.product.price.update',
+	method: METHODS.priceUpdate,
 	listParam: 'mutiple_product_update_list',
 	values: [
 		{
@@ -108,7 +98,7 @@ const spec: SkuSyncSpec = {
 	beforeSend: keepCurrentDiscounts,
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	...skuSyncProperties(spec),
 	{
 		displayName: 'When No Discount Price Is Given',
@@ -129,9 +119,10 @@ export const description: INodeProperties[] = [
 		],
 		default: 'keep',
 		description: 'AliExpress erases a SKU’s discount price when an update does not send one',
-		displayOptions: { show: { resource: ['price'], operation: ['update'] } },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['price'], operation: ['update'] } }, properties);
 
 export async function execute(
 	this: IExecuteFunctions,

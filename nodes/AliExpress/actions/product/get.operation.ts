@@ -3,17 +3,19 @@
  * Simplified, the product's SKUs come in the field names Update Inventory and
  * Update Price read (productId, skuCode, quantity, price, discountPrice).
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+// Docs: https://developers.aliexpress.com/en/doc.htm?docId=42383&docType=2 (aliexpress.solution.product.info.get)
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { simplifyProperty } from '../../descriptions/common';
+import { requireId } from '../../helpers/input';
+import { runPerItem } from '../../helpers/items';
+import { simplifyProduct } from '../../helpers/productOutput';
+import { readProduct } from '../../helpers/products';
+import { trimmed } from '../../helpers/values';
 import type { AliExpressClient } from '../../transport/request';
-import { idString, requireId, runPerItem } from '../common';
-import { simplifyProduct } from './shared';
 
-export const METHOD = 'aliexpress.solution.product.info.get';
-
-const show = { resource: ['product'], operation: ['get'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Product ID',
 		name: 'productId',
@@ -22,29 +24,22 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 1005006123456789',
 		description: 'The AliExpress product to get',
-		displayOptions: { show },
 	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: { show },
-	},
+	simplifyProperty,
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, client: AliExpressClient): Promise<INodeExecutionData[]> {
 	return await runPerItem<{ productId: string; simplify: boolean }>(
 		this,
 		client,
 		(i) => ({
-			productId: requireId(this, i, 'Product ID', idString(this.getNodeParameter('productId', i, '')), 'product ID'),
+			productId: requireId(this, i, 'Product ID', trimmed(this.getNodeParameter('productId', i, '')), 'product ID'),
 			simplify: this.getNodeParameter('simplify', i, true) !== false,
 		}),
 		async ({ productId, simplify }) => {
-			const answer = await client.call(METHOD, { product_id: productId });
-			const result = (answer.result ?? answer) as IDataObject;
+			const result = await readProduct(client, productId);
 			return simplify ? simplifyProduct(result) : result;
 		},
 	);

@@ -2,41 +2,34 @@
  * Product → Get Many: `aliexpress.solution.product.list.get`, page by page
  * (99 products a page when returning all), one output item per product.
  */
+// Docs: https://developers.aliexpress.com/en/doc.htm?docId=42384&docType=2 (aliexpress.solution.product.list.get)
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toList } from '../../transport/envelope';
-import { fetchAllPages } from '../../transport/pagination';
+import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
+import { PRODUCT_STATUS_OPTIONS } from '../../descriptions/product';
+import { inputError, readLimit } from '../../helpers/input';
+import { runPerItem } from '../../helpers/items';
+import { LIST_PAGE_SIZE_MAX } from '../../helpers/limits';
+import { simplifyListItem } from '../../helpers/productOutput';
+import { listProducts } from '../../helpers/products';
+import { shownValue, trimmed } from '../../helpers/values';
 import type { AliExpressClient } from '../../transport/request';
-import { idString, inputError, returnAllOrLimit, runPerItem } from '../common';
-import { parseInteger } from '../skuSync';
-import { LIST_PAGE_SIZE_MAX, simplifyListItem } from './shared';
 
-export const METHOD = 'aliexpress.solution.product.list.get';
-
-const show = { resource: ['product'], operation: ['getMany'] };
-
-export const STATUS_OPTIONS = [
-	{ name: 'Editing Required', value: 'editingRequired', description: 'Sent back by AliExpress for changes' },
-	{ name: 'In Review', value: 'auditing', description: 'Waiting for AliExpress to approve' },
-	{ name: 'Offline', value: 'offline', description: 'Taken off sale' },
-	{ name: 'On Sale', value: 'onSelling', description: 'Live and buyable' },
-];
-
-export const description: INodeProperties[] = [
-	...returnAllOrLimit(show),
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: STATUS_OPTIONS,
+				options: PRODUCT_STATUS_OPTIONS,
 				default: 'onSelling',
 				description: 'Which products to list (AliExpress lists one status at a time; On Sale when not set)',
 			},
@@ -50,39 +43,10 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: { show },
-	},
+	simplifyProperty,
 ];
 
-/** The products of one status (optionally whose title contains `title`), page by page; all of them, or the first `limit`. */
-export async function listProducts(
-	client: AliExpressClient,
-	status: string,
-	title: string,
-	pageSize: number,
-	limit?: number,
-): Promise<IDataObject[]> {
-	return await fetchAllPages<IDataObject>(
-		client,
-		async (page) => {
-			const listQuery: IDataObject = { product_status_type: status, current_page: page, page_size: pageSize };
-			if (title) listQuery.subject = title;
-			const answer = await client.call(METHOD, { aeop_a_e_product_list_query: listQuery });
-			const result = (answer.result ?? answer) as IDataObject;
-			const items = toList(result.aeop_a_e_product_display_d_t_o_list, 'item_display_dto');
-			const count = Number(result.product_count);
-			const totalPages = Number(result.total_page) || (count > 0 ? Math.ceil(count / pageSize) : 1);
-			return { items, totalPages };
-		},
-		{ limit, pageSize },
-	);
-}
+export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['getMany'] } }, properties);
 
 interface Query {
 	status: string;
@@ -97,35 +61,21 @@ export async function execute(this: IExecuteFunctions, client: AliExpressClient)
 		client,
 		(i) => {
 			const filters = (this.getNodeParameter('filters', i, {}) ?? {}) as IDataObject;
-			const status = idString(filters.status) || 'onSelling';
-			if (!STATUS_OPTIONS.some((o) => o.value === status)) {
+			const status = trimmed(filters.status) || 'onSelling';
+			if (!PRODUCT_STATUS_OPTIONS.some((o) => o.value === status)) {
 				throw inputError(
 					this,
 					i,
 					'Filters › Status',
-					`"${status}" is not a product status`,
-					`Use one of ${STATUS_OPTIONS.map((o) => o.value).join(', ')}.`,
+					`${shownValue(status)} is not a product status`,
+					`Use one of ${PRODUCT_STATUS_OPTIONS.map((o) => o.value).join(', ')}.`,
 				);
 			}
 			const returnAll = this.getNodeParameter('returnAll', i, false) === true;
-			let limit: number | undefined;
-			if (!returnAll) {
-				const raw: unknown = this.getNodeParameter('limit', i, 50);
-				limit = parseInteger(raw, 1, Number.MAX_SAFE_INTEGER);
-				if (limit === undefined) {
-					throw inputError(
-						this,
-						i,
-						'Limit',
-						`must be a whole number of at least 1, got ${JSON.stringify(raw)}`,
-						'Enter how many products to return, or turn on Return All.',
-					);
-				}
-			}
 			return {
 				status,
-				title: idString(filters.title),
-				limit,
+				title: trimmed(filters.title),
+				limit: returnAll ? undefined : readLimit(this, i, 'Enter how many products to return, or turn on Return All.'),
 				simplify: this.getNodeParameter('simplify', i, true) !== false,
 			};
 		},

@@ -2,33 +2,30 @@
  * Product → Update: one `aliexpress.solution.product.edit` per input item,
  * sending only the fields that are set. Sending SKUs replaces all SKUs.
  */
+// Docs: https://developers.aliexpress.com/en/doc.htm?docId=39695&docType=2 (aliexpress.solution.product.edit)
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { AliExpressClient } from '../../transport/request';
-import { idString, inputError, requireId, runPerItem } from '../common';
+import { idLocator } from '../../descriptions/common';
 import {
-	idLocator,
 	LANGUAGE_OPTIONS,
-	languageLists,
-	optionalId,
-	packageProperties,
-	rawId,
-	readImages,
-	readJsonObject,
-	readPackage,
-	readSkus,
-	readTitle,
-	requestJson,
+	packageHeight,
+	packageLength,
+	packageWidth,
 	skusProperty,
-	withBusinessHint,
-} from './shared';
+	weight,
+} from '../../descriptions/product';
+import { withBusinessHint } from '../../helpers/businessHints';
+import { inputError, optionalId, requireId } from '../../helpers/input';
+import { runPerItem } from '../../helpers/items';
+import { rawId, readJsonObject, requestJson } from '../../helpers/json';
+import { languageLists, readImages, readPackage, readSkus, readTitle } from '../../helpers/productFields';
+import { trimmed } from '../../helpers/values';
+import { METHODS } from '../../transport/methods';
+import type { AliExpressClient } from '../../transport/request';
 
-export const METHOD = 'aliexpress.solution.product.edit';
-
-const show = { resource: ['product'], operation: ['update'] };
-
-const updateFieldOptions: INodeProperties[] = (
-	[
+/** Shown in this order (alphabetical, as n8n sorts a collection's options). */
+const updateFieldOptions: INodeProperties[] = [
 	{
 		displayName: 'Brand Name',
 		name: 'brandName',
@@ -89,7 +86,9 @@ const updateFieldOptions: INodeProperties[] = (
 		default: '',
 		description: 'New description for the mobile app',
 	},
-	...packageProperties,
+	packageHeight,
+	packageLength,
+	packageWidth,
 	skusProperty({
 		description:
 			'Sending SKUs replaces ALL SKUs of the product: list every SKU the product should keep, with its price and stock. SKUs left out are removed. To change only stock or prices, use Update Inventory or Update Price instead.',
@@ -102,10 +101,10 @@ const updateFieldOptions: INodeProperties[] = (
 		placeholder: "e.g. Women's Summer Linen Dress",
 		description: 'New product title (at most 128 characters)',
 	},
-	] as INodeProperties[]
-).sort((a, b) => a.displayName.localeCompare(b.displayName));
+	weight,
+];
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Product ID',
 		name: 'productId',
@@ -114,7 +113,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 1005006123456789',
 		description: 'The AliExpress product to change',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Define Changes',
@@ -134,7 +132,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'fields',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Product JSON',
@@ -144,7 +141,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			'The edit_product_request fields to change, as AliExpress documents them; product_id is added from Product ID. Sending sku_info_list replaces all SKUs.',
-		displayOptions: { show: { ...show, mode: ['json'] } },
+		displayOptions: { show: { mode: ['json'] } },
 	},
 	{
 		displayName: 'Update Fields',
@@ -152,10 +149,15 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: { ...show, mode: ['fields'] } },
+		displayOptions: { show: { mode: ['fields'] } },
 		options: updateFieldOptions,
 	},
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['update'] } },
+	properties,
+);
 
 interface Prepared {
 	productId: string;
@@ -167,7 +169,7 @@ const has = (fields: IDataObject, name: string) => fields[name] !== undefined;
 
 function prepareJson(ctx: IExecuteFunctions, i: number, productParam: string): Prepared {
 	const { value, text } = readJsonObject(ctx, i, 'Product JSON', ctx.getNodeParameter('productJson', i));
-	const inJson = idString(value.product_id);
+	const inJson = trimmed(value.product_id);
 	const productId = requireId(ctx, i, 'Product ID', productParam || inJson, 'product ID');
 	if (inJson && inJson !== productId) {
 		throw inputError(
@@ -202,10 +204,10 @@ function prepareFields(ctx: IExecuteFunctions, i: number, productParam: string):
 	const updated: string[] = [];
 
 	const title = has(fields, 'title') ? readTitle(ctx, i, fields.title) : undefined;
-	const descriptionHtml = idString(fields.description) ? String(fields.description) : undefined;
-	const mobile = idString(fields.mobileDescription) ? String(fields.mobileDescription) : undefined;
+	const descriptionHtml = trimmed(fields.description) ? String(fields.description) : undefined;
+	const mobile = trimmed(fields.mobileDescription) ? String(fields.mobileDescription) : undefined;
 	if (title !== undefined || descriptionHtml || mobile) {
-		const language = idString(fields.language) || 'en';
+		const language = trimmed(fields.language) || 'en';
 		request.language = language;
 		Object.assign(request, languageLists(language, title, descriptionHtml, mobile));
 		if (title !== undefined) updated.push('title');
@@ -227,8 +229,8 @@ function prepareFields(ctx: IExecuteFunctions, i: number, productParam: string):
 		request.freight_template_id = template;
 		updated.push('freightTemplateId');
 	}
-	if (idString(fields.brandName)) {
-		request.brand_name = idString(fields.brandName);
+	if (trimmed(fields.brandName)) {
+		request.brand_name = trimmed(fields.brandName);
 		updated.push('brandName');
 	}
 	const msrEuId = optionalId(ctx, i, 'EU Responsible Person', fields.msrEuId, 'EU responsible person ID');
@@ -254,12 +256,12 @@ export async function execute(this: IExecuteFunctions, client: AliExpressClient)
 		client,
 		(i) => {
 			const mode = this.getNodeParameter('mode', i, 'fields') as string;
-			const productParam = idString(this.getNodeParameter('productId', i, ''));
+			const productParam = trimmed(this.getNodeParameter('productId', i, ''));
 			return mode === 'json' ? prepareJson(this, i, productParam) : prepareFields(this, i, productParam);
 		},
 		async (prepared, i) => {
 			try {
-				await client.call(METHOD, { edit_product_request: prepared.request }, { retry: 'safe' });
+				await client.call(METHODS.productEdit, { edit_product_request: prepared.request }, { retry: 'safe' });
 			} catch (error) {
 				throw withBusinessHint(this, error, i);
 			}

@@ -1,9 +1,13 @@
+/** Token → Create: an access token from the authorization code (IOP system call /auth/token/create). */
+// Docs: https://openservice.aliexpress.com (Documentation › seller authorization; the OAuth system calls have no API page id)
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { executeTokenCall } from '../../helpers/token';
+import { METHODS } from '../../transport/methods';
 import type { AliExpressClient } from '../../transport/request';
-import { executeTokenCall } from './shared';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Authorization Code',
 		name: 'code',
@@ -14,16 +18,17 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. 3_500102_JxZ05Ux3cnnSSUm6dCxYg6Q26',
 		description:
 			'The code AliExpress adds to your callback URL after the seller authorizes your app. It is valid for a few minutes and only once.',
-		displayOptions: { show: { resource: ['token'], operation: ['create'] } },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['token'], operation: ['create'] } }, properties);
 
 export async function execute(
 	this: IExecuteFunctions,
 	client: AliExpressClient,
 ): Promise<INodeExecutionData[]> {
 	return await executeTokenCall(this, client, {
-		path: '/auth/token/create',
+		path: METHODS.exchangeCode,
 		param: 'code',
 		field: 'Authorization Code',
 		wireName: 'code',

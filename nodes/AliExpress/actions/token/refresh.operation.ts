@@ -1,9 +1,13 @@
+/** Token → Refresh: a new access token from the refresh token (IOP system call /auth/token/refresh). */
+// Docs: https://openservice.aliexpress.com (Documentation › seller authorization; the OAuth system calls have no API page id)
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { executeTokenCall } from '../../helpers/token';
+import { METHODS } from '../../transport/methods';
 import type { AliExpressClient } from '../../transport/request';
-import { executeTokenCall } from './shared';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Refresh Token',
 		name: 'refreshToken',
@@ -13,16 +17,17 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			'The refresh token from the last Create or Refresh. AliExpress answers with a new access token (and usually a new refresh token); store both.',
-		displayOptions: { show: { resource: ['token'], operation: ['refresh'] } },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['token'], operation: ['refresh'] } }, properties);
 
 export async function execute(
 	this: IExecuteFunctions,
 	client: AliExpressClient,
 ): Promise<INodeExecutionData[]> {
 	return await executeTokenCall(this, client, {
-		path: '/auth/token/refresh',
+		path: METHODS.renewGrant,
 		param: 'refreshToken',
 		field: 'Refresh Token',
 		wireName: 'refresh_token',

@@ -1,7 +1,9 @@
+/** The token operations: one OAuth system call per item, its answer as n8n fields. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { AliExpressClient } from '../../transport/request';
-import { inputError, runPerItem } from '../common';
+import type { AliExpressClient } from '../transport/request';
+import { inputError } from './input';
+import { runPerItem } from './items';
 
 const iso = (ms: unknown): string | undefined => {
 	const n = Number(ms);

@@ -4,19 +4,16 @@
  * (transport/batching) and sent with the client's pacing. Every input item gets
  * exactly one output item, paired to it, saying whether its SKU was applied.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { planSkuBatches, type ProductEntry } from '../transport/batching';
 import { toList } from '../transport/envelope';
 import { AliExpressError } from '../transport/errors';
 import type { AliExpressClient } from '../transport/request';
-import { asNodeError, idString, inputError, shownValue } from './common';
+import { inputError } from './input';
+import { asNodeError } from './items';
+import { shownValue, trimmed } from './values';
 
 /** One value a SKU sync sets (quantity, price, discount price). */
 export interface SkuValueField {
@@ -34,7 +31,6 @@ export interface SkuValueField {
 }
 
 export interface SkuSyncSpec {
-	resource: string;
 	method: string;
 	/** Parameter of the batch method holding the product list. */
 	listParam: string;
@@ -55,96 +51,6 @@ export interface SkuLine {
 	result?: { success: boolean; errorCode?: string; errorMessage?: string };
 	/** Something the user should know about an applied SKU (price: a discount that could not be kept). */
 	notice?: string;
-}
-
-/** A whole number in a range, accepting numeric strings ("12"); undefined when it is not one. */
-export function parseInteger(raw: unknown, min: number, max: number): number | undefined {
-	const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
-	if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) return undefined;
-	return n;
-}
-
-/** An amount with at most two decimals in a range, accepting numeric strings ("19.90"); undefined when it is not one. */
-export function parseAmount(raw: unknown, min: number, max: number): number | undefined {
-	const n = typeof raw === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
-	if (typeof n !== 'number' || !Number.isFinite(n) || n < min || n > max) return undefined;
-	if (Math.abs(Math.round(n * 100) - n * 100) > 1e-6) return undefined;
-	return Math.round(n * 100) / 100;
-}
-
-/** The parameters of a SKU sync operation: input mode, the SKU's fields, and input field names. */
-export function skuSyncProperties(spec: Pick<SkuSyncSpec, 'resource' | 'values'>): INodeProperties[] {
-	const show = { resource: [spec.resource], operation: ['update'] };
-	const fieldsMode = { ...show, inputMode: ['fields'] };
-	const inputMode = { ...show, inputMode: ['fromInput'] };
-	const valueParams: INodeProperties[] = spec.values.map((v) => ({
-		displayName: v.displayName,
-		name: v.name,
-		type: 'string',
-		default: '',
-		required: v.required,
-		placeholder: v.name === 'quantity' ? 'e.g. {{ $json.inventory_quantity }}' : 'e.g. {{ $json.price }}',
-		description: v.description,
-		displayOptions: { show: fieldsMode },
-	}));
-	const fieldNameParams: INodeProperties[] = [
-		{ name: 'productIdField', displayName: 'Product ID Field', def: 'productId' },
-		{ name: 'skuCodeField', displayName: 'SKU Code Field', def: 'skuCode' },
-		...spec.values.map((v) => ({ name: v.fieldParam, displayName: `${v.displayName} Field`, def: v.name })),
-	].map((f) => ({
-		displayName: f.displayName,
-		name: f.name,
-		type: 'string' as const,
-		default: f.def,
-		required: true,
-		description: `Name of the input field that holds the ${f.displayName.replace(/ Field$/, '')} (dots reach into nested objects, e.g. "variant.${f.def}")`,
-		displayOptions: { show: inputMode },
-	}));
-	return [
-		{
-			displayName: 'Input Mode',
-			name: 'inputMode',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{
-					name: 'Map Each Field',
-					value: 'fields',
-					description: 'Set each value below, usually with an expression that reads the input item',
-				},
-				{
-					name: 'Use Input Fields',
-					value: 'fromInput',
-					description: 'Read the values straight from fields of each input item, by name',
-				},
-			],
-			default: 'fields',
-			hint: 'Each input item is one SKU. For thousands of items, "Use Input Fields" is much faster: n8n evaluates every expression separately (about 0.6 ms each), while field names are read directly.',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Product ID',
-			name: 'productId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 1005006123456789',
-			description: 'The AliExpress product the SKU belongs to',
-			displayOptions: { show: fieldsMode },
-		},
-		{
-			displayName: 'SKU Code',
-			name: 'skuCode',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. {{ $json.sku }}',
-			description: "The SKU's code (the seller SKU set when publishing), the same as in your shop",
-			displayOptions: { show: fieldsMode },
-		},
-		...valueParams,
-		...fieldNameParams,
-	];
 }
 
 function readPath(json: IDataObject, path: string): unknown {
@@ -186,7 +92,7 @@ function readLines(
 				names ? `${displayName} (input field "${inputName}")` : displayName;
 
 			const rawProduct = get('productId', names?.productId);
-			const productId = idString(rawProduct);
+			const productId = trimmed(rawProduct);
 			if (!/^\d{1,20}$/.test(productId)) {
 				throw inputError(
 					ctx,
@@ -198,7 +104,7 @@ function readLines(
 						: 'Map the AliExpress product ID (digits only) into "Product ID".',
 				);
 			}
-			const skuCode = idString(get('skuCode', names?.skuCode));
+			const skuCode = trimmed(get('skuCode', names?.skuCode));
 			if (!skuCode) {
 				throw inputError(
 					ctx,

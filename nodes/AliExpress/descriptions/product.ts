@@ -1,0 +1,134 @@
+/** Parameters of a product that Publish and Update show alike. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { MAX_STOCK } from '../helpers/limits';
+
+export const LANGUAGE_OPTIONS = [
+	{ name: 'Arabic', value: 'ar' },
+	{ name: 'Dutch', value: 'nl' },
+	{ name: 'English', value: 'en' },
+	{ name: 'French', value: 'fr' },
+	{ name: 'German', value: 'de' },
+	{ name: 'Hebrew', value: 'he' },
+	{ name: 'Indonesian', value: 'in' },
+	{ name: 'Italian', value: 'it' },
+	{ name: 'Japanese', value: 'ja' },
+	{ name: 'Korean', value: 'ko' },
+	{ name: 'Polish', value: 'pl' },
+	{ name: 'Portuguese', value: 'pt' },
+	{ name: 'Russian', value: 'ru' },
+	{ name: 'Spanish', value: 'es' },
+	{ name: 'Thai', value: 'th' },
+	{ name: 'Turkish', value: 'tr' },
+	{ name: 'Vietnamese', value: 'vi' },
+];
+
+export const skuValues: INodeProperties[] = [
+	{
+		displayName: 'SKU Code',
+		name: 'skuCode',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. TSHIRT-BLU-M',
+		description: 'Your own code for this variant; Update Inventory and Update Price find the SKU by it',
+	},
+	{
+		displayName: 'Price',
+		name: 'price',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 19.90',
+		description: 'Regular price in the store currency, 0.01–999999 with at most two decimals',
+	},
+	{
+		displayName: 'Discount Price',
+		name: 'discountPrice',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 15.90',
+		description: 'Optional sale price, lower than the price',
+	},
+	{
+		displayName: 'Stock',
+		name: 'stock',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_STOCK },
+		default: 1,
+		description: 'Units available, a whole number from 1 to 999999',
+	},
+	{
+		displayName: 'EAN',
+		name: 'ean',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 4006381333931',
+		description: 'Optional barcode (EAN, UPC or GTIN, 8 to 14 digits)',
+	},
+	{
+		displayName: 'Attributes (JSON)',
+		name: 'attributes',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. [{"sku_attribute_name_id": 14, "sku_attribute_value_id": 175}]',
+		description:
+			"The variant's properties (color, size, …) as a JSON list of {sku_attribute_name_id, sku_attribute_value_id}. Needed when the product has more than one SKU; the IDs come from the category's schema.",
+	},
+];
+
+/** The SKUs parameter (publish: top level; update: inside Update Fields). */
+export function skusProperty(extra: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'SKUs',
+		name: 'skus',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add SKU',
+		default: {},
+		options: [{ displayName: 'SKU', name: 'sku', values: skuValues }],
+		...extra,
+	};
+}
+
+export const packageLength: INodeProperties = {
+	displayName: 'Package Length (Cm)',
+	name: 'packageLength',
+	type: 'number',
+	default: 0,
+	description: 'Length of the packed product in whole centimetres (1–700)',
+};
+
+export const packageWidth: INodeProperties = {
+	displayName: 'Package Width (Cm)',
+	name: 'packageWidth',
+	type: 'number',
+	default: 0,
+	description: 'Width of the packed product in whole centimetres (1–700)',
+};
+
+export const packageHeight: INodeProperties = {
+	displayName: 'Package Height (Cm)',
+	name: 'packageHeight',
+	type: 'number',
+	default: 0,
+	description: 'Height of the packed product in whole centimetres (1–700)',
+};
+
+export const weight: INodeProperties = {
+	displayName: 'Weight (Kg)',
+	name: 'weight',
+	type: 'number',
+	typeOptions: { numberPrecision: 3 },
+	default: 0,
+	description: 'Gross weight of the packed product in kilograms (0.001–500)',
+};
+
+/** The package sizes and weight, in the order Publish shows them. */
+export const packageProperties: INodeProperties[] = [packageLength, packageWidth, packageHeight, weight];
+
+/** The statuses `product.list.get` lists products by (one status per query). */
+export const PRODUCT_STATUS_OPTIONS = [
+	{ name: 'Editing Required', value: 'editingRequired', description: 'Sent back by AliExpress for changes' },
+	{ name: 'In Review', value: 'auditing', description: 'Waiting for AliExpress to approve' },
+	{ name: 'Offline', value: 'offline', description: 'Taken off sale' },
+	{ name: 'On Sale', value: 'onSelling', description: 'Live and buyable' },
+];

@@ -1,0 +1,22 @@
+/**
+ * Every AliExpress method this package calls, by what it does. The one
+ * registry of method names: operations, list searches, the trigger and the
+ * lookups all take their names from here.
+ */
+export const METHODS = {
+	productPost: 'aliexpress.solution.product.post',
+	productEdit: 'aliexpress.solution.product.edit',
+	productInfo: 'aliexpress.solution.product.info.get',
+	productList: 'aliexpress.solution.product.list.get',
+	inventoryUpdate: 'aliexpress.solution.batch.product.inventory.update',
+	priceUpdate: 'aliexpress.solution.batch.product.price.update',
+	orderList: 'aliexpress.solution.order.get',
+	orderInfo: 'aliexpress.solution.order.info.get',
+	orderFulfill: 'aliexpress.solution.order.fulfill',
+	categoryTree: 'aliexpress.solution.seller.category.tree.query',
+	freightTemplates: 'aliexpress.freight.redefining.listfreighttemplate',
+	euResponsiblePersons: 'aliexpress.category.eu.responsible.persons.list',
+	/** The OAuth system calls (paths, not method names): an authorization code for a token, a refresh token for a new one. */
+	exchangeCode: '/auth/token/create',
+	renewGrant: '/auth/token/refresh',
+} as const;
