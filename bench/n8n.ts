@@ -17,7 +17,15 @@
  * outside `executionTime`.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -85,7 +93,14 @@ interface RunData {
 	data?: { resultData?: { runData?: Record<string, TaskData[]>; error?: unknown } };
 }
 
-const NEEDED = ['ensureN8n', 'installPackage', 'importWorkflow', 'executeWorkflow', 'createUserFolder', 'importCredentials'];
+const NEEDED = [
+	'ensureN8n',
+	'installPackage',
+	'importWorkflow',
+	'executeWorkflow',
+	'createUserFolder',
+	'importCredentials',
+];
 const PACKAGE = 'n8n-nodes-aliexpress';
 const CREDENTIAL = { id: 'aeBenchCredential', name: 'AliExpress bench sandbox' };
 
@@ -94,14 +109,26 @@ function buildAndPack(root: string): { tgz: string; cleanup: () => void } {
 	const dir = mkdtempSync(join(tmpdir(), 'ae-bench-pack-'));
 	const cleanup = () => rmSync(dir, { recursive: true, force: true });
 	try {
-		for (const entry of ['package.json', 'tsconfig.json', 'nodes', 'credentials', 'README.md', 'LICENSE']) {
-			if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+		for (const entry of [
+			'package.json',
+			'tsconfig.json',
+			'nodes',
+			'credentials',
+			'README.md',
+			'LICENSE',
+		]) {
+			if (existsSync(join(root, entry)))
+				cpSync(join(root, entry), join(dir, entry), { recursive: true });
 		}
 		symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-		execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
-			cwd: dir,
-			stdio: 'pipe',
-		});
+		execFileSync(
+			process.execPath,
+			[join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+			{
+				cwd: dir,
+				stdio: 'pipe',
+			},
+		);
 		// What `gulp build:icons` does.
 		const copyIcons = (from: string, to: string) => {
 			for (const entry of readdirSync(from, { withFileTypes: true })) {
@@ -118,7 +145,10 @@ function buildAndPack(root: string): { tgz: string; cleanup: () => void } {
 		rmSync(join(dir, 'node_modules'));
 		const out = join(dir, 'pack');
 		mkdirSync(out);
-		execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', out], { cwd: dir, stdio: 'pipe' });
+		execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', out], {
+			cwd: dir,
+			stdio: 'pipe',
+		});
 		const tgz = readdirSync(out).find((f) => f.endsWith('.tgz'));
 		if (!tgz) throw new Error('npm pack produced no tarball');
 		return { tgz: join(out, tgz), cleanup };
@@ -129,7 +159,13 @@ function buildAndPack(root: string): { tgz: string; cleanup: () => void } {
 }
 
 let nodeNumber = 0;
-function wfNode(name: string, type: string, typeVersion: number, parameters: IDataObject, extra: IDataObject = {}) {
+function wfNode(
+	name: string,
+	type: string,
+	typeVersion: number,
+	parameters: IDataObject,
+	extra: IDataObject = {},
+) {
 	nodeNumber++;
 	return {
 		id: `00000000-0000-4000-8000-${String(nodeNumber).padStart(12, '0')}`,
@@ -142,8 +178,15 @@ function wfNode(name: string, type: string, typeVersion: number, parameters: IDa
 	};
 }
 
-function workflow(id: string, nodes: Array<ReturnType<typeof wfNode>>, edges: Array<[string, string]>) {
-	const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
+function workflow(
+	id: string,
+	nodes: Array<ReturnType<typeof wfNode>>,
+	edges: Array<[string, string]>,
+) {
+	const connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	> = {};
 	for (const [from, to] of edges) {
 		connections[from] ??= { main: [[]] };
 		connections[from].main[0].push({ node: to, type: 'main', index: 0 });
@@ -164,7 +207,11 @@ export async function runN8nScenario(input: N8nScenarioInput): Promise<N8nScenar
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const harness = require(file) as Harness & Record<string, unknown>;
 	const missing = NEEDED.filter((name) => typeof harness[name] !== 'function');
-	if (missing.length) return { skipped: `scripts/n8n-harness.js does not export ${missing.join(', ')}`, markdown: '' };
+	if (missing.length)
+		return {
+			skipped: `scripts/n8n-harness.js does not export ${missing.join(', ')}`,
+			markdown: '',
+		};
 
 	harness.ensureN8n();
 	const { tgz, cleanup } = buildAndPack(input.root);
@@ -187,10 +234,16 @@ export async function runN8nScenario(input: N8nScenarioInput): Promise<N8nScenar
 		]);
 		const options = { requestsPerSecond: input.rps, concurrency: input.concurrency };
 		const aliExpress = (parameters: IDataObject) =>
-			wfNode('AliExpress', `${PACKAGE}.aliExpress`, 1, { resource: 'inventory', operation: 'update', ...parameters, options }, {
-				credentials: { aliExpressApi: CREDENTIAL },
-				onError: 'continueRegularOutput',
-			});
+			wfNode(
+				'AliExpress',
+				`${PACKAGE}.aliExpress`,
+				1,
+				{ resource: 'inventory', operation: 'update', ...parameters, options },
+				{
+					credentials: { aliExpressApi: CREDENTIAL },
+					onError: 'continueRegularOutput',
+				},
+			);
 		const start = () => wfNode('Start', 'n8n-nodes-base.manualTrigger', 1, {});
 		const fromInput = workflow(
 			'aeBenchFromInput',
@@ -265,7 +318,12 @@ export async function runN8nScenario(input: N8nScenarioInput): Promise<N8nScenar
 			}
 			return { task, stats, wallMs };
 		};
-		const row = (id: string, scenario: string, r: Awaited<ReturnType<typeof execute>>, expressionsMs?: number): N8nRow => {
+		const row = (
+			id: string,
+			scenario: string,
+			r: Awaited<ReturnType<typeof execute>>,
+			expressionsMs?: number,
+		): N8nRow => {
 			const out = r.task.data?.main?.[0] ?? [];
 			return {
 				id,
@@ -278,11 +336,19 @@ export async function runN8nScenario(input: N8nScenarioInput): Promise<N8nScenar
 				expressionsMs,
 				boundMs,
 				ratio: (r.task.executionTime ?? NaN) / ((expressionsMs ?? 0) + boundMs),
-				failedItems: out.filter((o) => o.json.success !== true).length + Math.abs(input.items.length - out.length),
+				failedItems:
+					out.filter((o) => o.json.success !== true).length +
+					Math.abs(input.items.length - out.length),
 				wallMs: r.wallMs,
 			};
 		};
-		rows.push(row('6a', 'In n8n: Code → AliExpress, Use Input Fields', await execute(fromInput, 'AliExpress')));
+		rows.push(
+			row(
+				'6a',
+				'In n8n: Code → AliExpress, Use Input Fields',
+				await execute(fromInput, 'AliExpress'),
+			),
+		);
 		const same = await execute(expressionsOnly, 'Same Expressions');
 		const mapped = await execute(fields, 'AliExpress');
 		rows.push(

@@ -6,7 +6,11 @@
  * and tries again (what users of the public SDKs do by hand).
  */
 import { request } from 'undici';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { signRequest } from '../credentials/AliExpressApi.credentials';
 import { toWireParams } from '../credentials/AliExpressSigning';
@@ -48,7 +52,9 @@ export class NaiveClient {
 				await sleep(1000);
 				continue;
 			}
-			throw new Error(`${method}: ${String(error.code)} ${String(error.message ?? error.msg ?? '')}`);
+			throw new Error(
+				`${method}: ${String(error.code)} ${String(error.message ?? error.msg ?? '')}`,
+			);
 		}
 	}
 }
@@ -60,7 +66,10 @@ export interface SkuQuantity {
 }
 
 /** One call per product, one after another. Returns the number of products updated. */
-export async function naiveInventorySync(client: NaiveClient, items: SkuQuantity[]): Promise<number> {
+export async function naiveInventorySync(
+	client: NaiveClient,
+	items: SkuQuantity[],
+): Promise<number> {
 	const byProduct = new Map<string, SkuQuantity[]>();
 	for (const item of items) {
 		const list = byProduct.get(item.productId);
@@ -73,7 +82,10 @@ export async function naiveInventorySync(client: NaiveClient, items: SkuQuantity
 			mutiple_product_update_list: [
 				{
 					product_id: productId,
-					multiple_sku_update_list: skus.map((s) => ({ sku_code: s.skuCode, inventory: s.quantity })),
+					multiple_sku_update_list: skus.map((s) => ({
+						sku_code: s.skuCode,
+						inventory: s.quantity,
+					})),
 				},
 			],
 		});
@@ -114,7 +126,10 @@ export async function naiveOrderRead(
  * — signing, undici and JSON.parse only. Scenario 7 subtracts it from the
  * node's CPU to show the node's own cost.
  */
-export async function plainBatchedInventory(client: NaiveClient, items: SkuQuantity[]): Promise<number> {
+export async function plainBatchedInventory(
+	client: NaiveClient,
+	items: SkuQuantity[],
+): Promise<number> {
 	const byProduct = new Map<string, SkuQuantity[]>();
 	for (const item of items) {
 		const list = byProduct.get(item.productId);

@@ -34,9 +34,14 @@ function label(node: ProfileNode): string {
 function main(): void {
 	const { values, positionals } = parseArgs({
 		allowPositionals: true,
-		options: { top: { type: 'string', default: '30' }, filter: { type: 'string' }, 'by-file': { type: 'boolean', default: false } },
+		options: {
+			top: { type: 'string', default: '30' },
+			filter: { type: 'string' },
+			'by-file': { type: 'boolean', default: false },
+		},
 	});
-	if (!positionals[0]) throw new Error('usage: profile-summary.ts <file.cpuprofile> [--top n] [--filter text]');
+	if (!positionals[0])
+		throw new Error('usage: profile-summary.ts <file.cpuprofile> [--top n] [--filter text]');
 	const profile = JSON.parse(readFileSync(positionals[0], 'utf8')) as Profile;
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 	const parent = new Map<number, number>();
@@ -73,7 +78,9 @@ function main(): void {
 			.sort((a, b) => b[1] - a[1])
 			.slice(0, top)
 			.forEach(([l, us]) =>
-				console.log(`${(us / 1000).toFixed(1).padStart(9)} ms ${((100 * us) / all).toFixed(1).padStart(5)} %  ${l}`),
+				console.log(
+					`${(us / 1000).toFixed(1).padStart(9)} ms ${((100 * us) / all).toFixed(1).padStart(5)} %  ${l}`,
+				),
 			);
 	};
 	show('self time', self);
@@ -82,7 +89,11 @@ function main(): void {
 		const byFile = new Map<string, number>();
 		for (const [l, us] of self) {
 			const m = /\s(\S+):\d+$/.exec(l);
-			const key = m ? m[1].replace(/^.*node_modules\/([^/]+)\/.*$/, 'node_modules/$1') : l.startsWith('(') ? l : 'node internals / native';
+			const key = m
+				? m[1].replace(/^.*node_modules\/([^/]+)\/.*$/, 'node_modules/$1')
+				: l.startsWith('(')
+					? l
+					: 'node internals / native';
 			byFile.set(key, (byFile.get(key) ?? 0) + us);
 		}
 		show('self time by file', byFile);

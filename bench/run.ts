@@ -35,13 +35,21 @@ import type { AliExpress as AliExpressNode } from '../nodes/AliExpress/AliExpres
 import { createContext, type ParamValue } from '../test/helpers/context';
 import { ORDER_STATUSES } from '../test/sandbox/store';
 import { formatPacific } from '../test/sandbox/time';
-import { NaiveClient, naiveInventorySync, naiveOrderRead, plainBatchedInventory, type SkuQuantity } from './naive';
+import {
+	NaiveClient,
+	naiveInventorySync,
+	naiveOrderRead,
+	plainBatchedInventory,
+	type SkuQuantity,
+} from './naive';
 import { runN8nScenario, type N8nScenarioResult } from './n8n';
 import type { ReadyMessage, SandboxStats, SeededProduct } from './sandbox-server';
 
 // `require('…/AliExpress.node')` would find AliExpress.node.json (the codex) before the .ts file.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { AliExpress } = require('../nodes/AliExpress/AliExpress.node.ts') as { AliExpress: typeof AliExpressNode };
+const { AliExpress } = require('../nodes/AliExpress/AliExpress.node.ts') as {
+	AliExpress: typeof AliExpressNode;
+};
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -49,13 +57,28 @@ const gc = runInNewContext('gc') as () => void;
 const ROOT = resolve(__dirname, '..');
 const DAY = 86_400_000;
 /** API limits the minimum call counts are computed from (reference §5), not the node's constants. */
-const API = { productsPerCall: 20, skusPerProduct: 200, ordersPerPage: 50, finishDays: 30, rangeDays: 180 };
+const API = {
+	productsPerCall: 20,
+	skusPerProduct: 200,
+	ordersPerPage: 50,
+	finishDays: 30,
+	rangeDays: 180,
+};
 /** Every status but FINISH, which the API pages on its own. */
 const OTHER_STATUSES: string[] = ORDER_STATUSES.filter((status) => status !== 'FINISH');
 
 // ---------------------------------------------------------------- flags
 
-const SCENARIOS = ['inventory', 'price', 'orders', 'publish', 'naive', 'n8n', 'cpu', 'quota'] as const;
+const SCENARIOS = [
+	'inventory',
+	'price',
+	'orders',
+	'publish',
+	'naive',
+	'n8n',
+	'cpu',
+	'quota',
+] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
 interface Settings {
@@ -109,7 +132,8 @@ function readSettings(): Settings {
 	const num = (name: string, v: string | undefined, fallback: number, min = 0) => {
 		if (v === undefined) return fallback;
 		const n = Number(v);
-		if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min}, got ${v}`);
+		if (!Number.isFinite(n) || n < min)
+			throw new Error(`--${name} must be a number ≥ ${min}, got ${v}`);
 		return n;
 	};
 	const quick = values.quick === true;
@@ -117,7 +141,12 @@ function readSettings(): Settings {
 	const rps = num('rps', values.rps, 20);
 	// Enough calls in flight to fill the cap: cap × (latency + a margin for the sandbox's own time), at least 5.
 	const concurrency = Math.floor(
-		num('concurrency', values.concurrency, Math.max(5, Math.ceil((rps * (latencyMs + 50)) / 1000) + 1), 1),
+		num(
+			'concurrency',
+			values.concurrency,
+			Math.max(5, Math.ceil((rps * (latencyMs + 50)) / 1000) + 1),
+			1,
+		),
 	);
 	let scenarios: ScenarioName[];
 	if (values.scenarios) {
@@ -145,7 +174,9 @@ function readSettings(): Settings {
 		n8n: values.n8n === true,
 		profile: values.profile === true,
 		repeat: Math.floor(num('repeat', values.repeat, 3, 1)),
-		quotaProducts: Math.floor(num('quota-products', values['quota-products'], quick ? 1000 : 10000, 1)),
+		quotaProducts: Math.floor(
+			num('quota-products', values['quota-products'], quick ? 1000 : 10000, 1),
+		),
 		render: values.render,
 		out: resolve(ROOT, values.out ?? 'bench-results'),
 	};
@@ -166,13 +197,19 @@ class SandboxProcess {
 		const child = spawn(
 			process.execPath,
 			['-r', 'ts-node/register/transpile-only', join(__dirname, 'sandbox-server.ts'), ...args],
-			{ cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' } },
+			{
+				cwd: ROOT,
+				stdio: ['pipe', 'pipe', 'pipe'],
+				env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+			},
 		);
 		child.stderr.on('data', (d: Buffer) => process.stderr.write(`[sandbox] ${d.toString()}`));
 		const lines = createInterface({ input: child.stdout });
 		let proc: SandboxProcess | undefined;
 		const ready = await new Promise<ReadyMessage>((resolveReady, reject) => {
-			child.once('exit', (code) => reject(new Error(`the sandbox process exited (${code}) before it was ready`)));
+			child.once('exit', (code) =>
+				reject(new Error(`the sandbox process exited (${code}) before it was ready`)),
+			);
 			lines.on('line', (line) => {
 				let message: IDataObject;
 				try {
@@ -235,7 +272,9 @@ interface Measured<T> {
 let profileSession: Session | undefined;
 function post<T>(method: string, params?: object): Promise<T> {
 	return new Promise((done, fail) =>
-		profileSession!.post(method, params ?? {}, (error, result) => (error ? fail(error) : done(result as T))),
+		profileSession!.post(method, params ?? {}, (error, result) =>
+			error ? fail(error) : done(result as T),
+		),
 	);
 }
 
@@ -336,7 +375,10 @@ function boundOf(minCalls: number, rps: number, latencyMs: number): number | nul
 }
 
 function result(
-	base: Pick<Result, 'id' | 'scenario' | 'items' | 'unit' | 'latencyMs' | 'rps' | 'concurrency' | 'minCalls' | 'note'>,
+	base: Pick<
+		Result,
+		'id' | 'scenario' | 'items' | 'unit' | 'latencyMs' | 'rps' | 'concurrency' | 'minCalls' | 'note'
+	>,
 	m: Measured<unknown>,
 	stats: SandboxStats,
 	failedItems: number,
@@ -378,7 +420,10 @@ async function runNode(
 	items: IDataObject[],
 ): Promise<INodeExecutionData[]> {
 	const { ctx } = createContext({
-		credentials: ready.type === 'ready' ? credentialsOf(ready as ReadyMessage) : (ready as ICredentialDataDecryptedObject),
+		credentials:
+			ready.type === 'ready'
+				? credentialsOf(ready as ReadyMessage)
+				: (ready as ICredentialDataDecryptedObject),
 		parameters,
 		items,
 		continueOnFail: true,
@@ -432,12 +477,22 @@ function minimumSkuCalls(items: Array<{ productId: string }>): number {
  * add no call here: the bench seeds its orders within the last 30 days.
  */
 function minimumOrderCalls(nonFinish: number, finish: number): number {
-	return Math.max(1, Math.ceil(nonFinish / API.ordersPerPage)) + Math.max(1, Math.ceil(finish / API.ordersPerPage));
+	return (
+		Math.max(1, Math.ceil(nonFinish / API.ordersPerPage)) +
+		Math.max(1, Math.ceil(finish / API.ordersPerPage))
+	);
 }
 
-function inventoryItems(products: SeededProduct[], round: number): Array<SkuQuantity & IDataObject> {
+function inventoryItems(
+	products: SeededProduct[],
+	round: number,
+): Array<SkuQuantity & IDataObject> {
 	return products.flatMap((p, n) =>
-		p.skus.map((skuCode, s) => ({ productId: p.id, skuCode, quantity: (n * 7 + s * 13 + round) % 1000 })),
+		p.skus.map((skuCode, s) => ({
+			productId: p.id,
+			skuCode,
+			quantity: (n * 7 + s * 13 + round) % 1000,
+		})),
 	);
 }
 
@@ -445,7 +500,12 @@ function priceItems(products: SeededProduct[]): IDataObject[] {
 	return products.flatMap((p, n) =>
 		p.skus.map((skuCode, s) => {
 			const price = 30 + (n % 40) + s / 100 + 0.5;
-			return { productId: p.id, skuCode, price: Number(price.toFixed(2)), discountPrice: Number((price - 5).toFixed(2)) };
+			return {
+				productId: p.id,
+				skuCode,
+				price: Number(price.toFixed(2)),
+				discountPrice: Number((price - 5).toFixed(2)),
+			};
 		}),
 	);
 }
@@ -460,7 +520,10 @@ const inventoryParams = (options: IDataObject): Record<string, ParamValue> => ({
 	options,
 });
 
-const orderParams = (options: IDataObject, filters: IDataObject = {}): Record<string, ParamValue> => ({
+const orderParams = (
+	options: IDataObject,
+	filters: IDataObject = {},
+): Record<string, ParamValue> => ({
 	resource: 'order',
 	operation: 'getMany',
 	returnAll: true,
@@ -481,7 +544,8 @@ function publishParams(options: IDataObject): Record<string, ParamValue> {
 		language: 'en',
 		title: (item: INodeExecutionData) => item.json.title,
 		description: (item: INodeExecutionData) => `<p>${String(item.json.title)}</p>`,
-		images: (item: INodeExecutionData) => `https://img.example.com/${String(item.json.code)}-1.jpg, https://img.example.com/${String(item.json.code)}-2.jpg`,
+		images: (item: INodeExecutionData) =>
+			`https://img.example.com/${String(item.json.code)}-1.jpg, https://img.example.com/${String(item.json.code)}-2.jpg`,
 		skus: (item: INodeExecutionData) => ({
 			sku: ['BLU', 'RED', 'GRN'].map((color, n) => ({
 				skuCode: `${String(item.json.code)}-${color}`,
@@ -513,7 +577,10 @@ interface Run {
 	n8n?: N8nScenarioResult;
 }
 
-type Base = Omit<Parameters<typeof result>[0], 'latencyMs' | 'rps'> & { latencyMs?: number; rps?: number };
+type Base = Omit<Parameters<typeof result>[0], 'latencyMs' | 'rps'> & {
+	latencyMs?: number;
+	rps?: number;
+};
 
 /**
  * Measures `fn` `repeat` times and keeps the run with the median CPU time;
@@ -535,11 +602,18 @@ async function scenario(
 		await run.sb.command('reset');
 		let m: Measured<Outcome> | undefined = await measure(
 			fn,
-			settings.profile && n === 0 ? (profileName ?? first?.id ?? `run${run.results.length}`).replace(/·/g, '-') : undefined,
+			settings.profile && n === 0
+				? (profileName ?? first?.id ?? `run${run.results.length}`).replace(/·/g, '-')
+				: undefined,
 		);
 		const stats = await run.sb.stats();
 		const b = typeof base === 'function' ? base(m.value.output) : base;
-		const r = result({ latencyMs: settings.latencyMs, rps: settings.rps, ...b }, m, stats, m.value.failed);
+		const r = result(
+			{ latencyMs: settings.latencyMs, rps: settings.rps, ...b },
+			m,
+			stats,
+			m.value.failed,
+		);
 		m = undefined; // the output may go now
 		if (stats.errors) r.note += ` Sandbox error answers: ${JSON.stringify(stats.errorCodes)}.`;
 		runs.push(r);
@@ -634,7 +708,8 @@ async function ordersScenario(run: Run): Promise<void> {
 			return failures(out, Math.abs(orders.total - out.length));
 		},
 	);
-	if (returned !== orders.total) run.notes.push(`Scenario 3 returned ${returned} orders, ${orders.total} were seeded.`);
+	if (returned !== orders.total)
+		run.notes.push(`Scenario 3 returned ${returned} orders, ${orders.total} were seeded.`);
 }
 
 async function publishScenario(run: Run): Promise<void> {
@@ -675,7 +750,8 @@ async function naiveScenario(run: Run): Promise<void> {
 		async () => ({ failed: products - (await naiveInventorySync(client, items)) }),
 	);
 	const ours = run.results.find((r) => r.id === '1');
-	if (ours) ours.speedup = { over: '5a', naiveWallMs: inv.wallMs, factor: inv.wallMs / ours.wallMs };
+	if (ours)
+		ours.speedup = { over: '5a', naiveWallMs: inv.wallMs, factor: inv.wallMs / ours.wallMs };
 
 	const now = Date.now();
 	const { orders } = run.ready;
@@ -704,9 +780,15 @@ async function naiveScenario(run: Run): Promise<void> {
 			return { failed: Math.abs(orders.total - got.length), output: got };
 		},
 	);
-	if (returned !== orders.total) run.notes.push(`Scenario 5b returned ${returned} orders, ${orders.total} were seeded.`);
+	if (returned !== orders.total)
+		run.notes.push(`Scenario 5b returned ${returned} orders, ${orders.total} were seeded.`);
 	const oursOrders = run.results.find((r) => r.id === '3');
-	if (oursOrders) oursOrders.speedup = { over: '5b', naiveWallMs: ord.wallMs, factor: ord.wallMs / oursOrders.wallMs };
+	if (oursOrders)
+		oursOrders.speedup = {
+			over: '5b',
+			naiveWallMs: ord.wallMs,
+			factor: ord.wallMs / oursOrders.wallMs,
+		};
 }
 
 /** Zero latency, no cap: the node's own CPU and memory, at three sizes to show how memory grows. */
@@ -717,8 +799,16 @@ async function cpuScenario(run: Run): Promise<void> {
 	const { products, orders } = run.ready;
 	try {
 		// Warm-up (not reported): the JIT and the connection pool, as in a long-running n8n.
-		await runNode(run.ready, inventoryParams(options), inventoryItems(products.slice(0, Math.ceil(products.length / 10)), 3));
-		await runNode(run.ready, orderParams(options, { createdAfter: new Date(orders.newest - 2 * DAY).toISOString() }), [{}]);
+		await runNode(
+			run.ready,
+			inventoryParams(options),
+			inventoryItems(products.slice(0, Math.ceil(products.length / 10)), 3),
+		);
+		await runNode(
+			run.ready,
+			orderParams(options, { createdAfter: new Date(orders.newest - 2 * DAY).toISOString() }),
+			[{}],
+		);
 
 		const fractions = [0.25, 0.5, 1];
 		for (const f of fractions) {
@@ -747,7 +837,9 @@ async function cpuScenario(run: Run): Promise<void> {
 				run,
 				(output = []) => {
 					// The subset's size and its FINISH share are only known from the answer.
-					const finish = (output as INodeExecutionData[]).filter((o) => o.json.status === 'FINISH').length;
+					const finish = (output as INodeExecutionData[]).filter(
+						(o) => o.json.status === 'FINISH',
+					).length;
 					return {
 						...zero,
 						id: `7b${f === 1 ? '' : `·${f}`}`,
@@ -755,11 +847,17 @@ async function cpuScenario(run: Run): Promise<void> {
 						items: Math.max(1, output.length),
 						unit: 'order',
 						minCalls: minimumOrderCalls(output.length - finish, finish),
-						note: createdAfter ? `Filter Created After ${createdAfter}.` : 'Node defaults (Concurrency 5, no Requests per Second: the rate learned in the rows before).',
+						note: createdAfter
+							? `Filter Created After ${createdAfter}.`
+							: 'Node defaults (Concurrency 5, no Requests per Second: the rate learned in the rows before).',
 					};
 				},
 				async () => {
-					const out = await runNode(run.ready, orderParams(options, createdAfter ? { createdAfter } : {}), [{}]);
+					const out = await runNode(
+						run.ready,
+						orderParams(options, createdAfter ? { createdAfter } : {}),
+						[{}],
+					);
 					return failures(out, expected !== undefined ? Math.abs(expected - out.length) : 0);
 				},
 				settings.repeat,
@@ -777,7 +875,8 @@ async function cpuScenario(run: Run): Promise<void> {
 				...zero,
 				concurrency: 1,
 				id: '7c',
-				scenario: 'Floor: the same inventory calls by the plain client (sign + undici + JSON.parse only)',
+				scenario:
+					'Floor: the same inventory calls by the plain client (sign + undici + JSON.parse only)',
 				items: all.length,
 				unit: 'SKU',
 				minCalls: minimumSkuCalls(all),
@@ -797,7 +896,8 @@ async function cpuScenario(run: Run): Promise<void> {
 				...zero,
 				concurrency: 1,
 				id: '7d',
-				scenario: 'Floor: the same order pages by the plain client (sign + undici + JSON.parse only)',
+				scenario:
+					'Floor: the same order pages by the plain client (sign + undici + JSON.parse only)',
 				items: orders.total,
 				unit: 'order',
 				minCalls: minimumOrderCalls(orders.nonFinish, orders.finish),
@@ -813,7 +913,10 @@ async function cpuScenario(run: Run): Promise<void> {
 			settings.repeat,
 		);
 	} finally {
-		await run.sb.command('set', { latencyMs: settings.latencyMs, rateLimitPerSecond: settings.rps });
+		await run.sb.command('set', {
+			latencyMs: settings.latencyMs,
+			rateLimitPerSecond: settings.rps,
+		});
 	}
 }
 
@@ -824,22 +927,35 @@ async function cpuScenario(run: Run): Promise<void> {
  */
 async function quotaScenario(run: Run): Promise<void> {
 	const freshApp = async (): Promise<ICredentialDataDecryptedObject> => {
-		const app = (await run.sb.command('app')) as { appKey: string; appSecret: string; accessToken: string };
-		return { ...credentialsOf(run.ready), appKey: app.appKey, appSecret: app.appSecret, accessToken: app.accessToken };
+		const app = (await run.sb.command('app')) as {
+			appKey: string;
+			appSecret: string;
+			accessToken: string;
+		};
+		return {
+			...credentialsOf(run.ready),
+			appKey: app.appKey,
+			appSecret: app.appSecret,
+			accessToken: app.accessToken,
+		};
 	};
 	const options = { concurrency: settings.concurrency };
 	const products = run.ready.products;
 	/** Stock the sandbox holds for these items that differs from the input (after the run). */
 	const wrongStock = async (items: Array<SkuQuantity & IDataObject>) => {
 		const ids = [...new Set(items.map((i) => i.productId))];
-		const { stock } = (await run.sb.command('stock', { products: ids })) as { stock: Record<string, Record<string, number>> };
+		const { stock } = (await run.sb.command('stock', { products: ids })) as {
+			stock: Record<string, Record<string, number>>;
+		};
 		return items.filter((i) => stock[i.productId]?.[i.skuCode] !== i.quantity).length;
 	};
 
 	// a big catalogue of its own: the ramp-up of a new app is part of the run, not all of it
-	const big = ((await run.sb.command('seed', { products: settings.quotaProducts, skus: settings.skus })) as {
-		products: SeededProduct[];
-	}).products;
+	const big = (
+		(await run.sb.command('seed', { products: settings.quotaProducts, skus: settings.skus })) as {
+			products: SeededProduct[];
+		}
+	).products;
 	const all = inventoryItems(big, 8);
 	const a = await freshApp();
 	await scenario(
@@ -903,7 +1019,10 @@ async function quotaScenario(run: Run): Promise<void> {
 			note: 'Two executions of the node in one process (as n8n runs two workflows), each with half the products; the bound is their combined minimum calls ÷ cap.',
 		},
 		async () => {
-			const [x, y] = await Promise.all([runNode(c, inventoryParams(options), first), runNode(c, inventoryParams(options), second)]);
+			const [x, y] = await Promise.all([
+				runNode(c, inventoryParams(options), first),
+				runNode(c, inventoryParams(options), second),
+			]);
 			const fx = failures(x);
 			const fy = failures(y);
 			return { failed: fx.failed + fy.failed, output: [...x, ...y] };
@@ -920,9 +1039,17 @@ async function warmUp(run: Run): Promise<void> {
 	const { products, orders } = run.ready;
 	const options = { concurrency: settings.concurrency, requestsPerSecond: settings.rps };
 	await runNode(run.ready, inventoryParams(options), inventoryItems(products.slice(0, 2), 0));
-	await runNode(run.ready, orderParams(options, { createdAfter: new Date(orders.newest - DAY / 4).toISOString() }), [{}]);
-	await runNode(run.ready, publishParams(options), [{ title: 'Bench warm-up dress', code: 'WARMUP' }]);
-	await new NaiveClient(credentialsOf(run.ready)).call('aliexpress.solution.product.info.get', { product_id: products[0].id });
+	await runNode(
+		run.ready,
+		orderParams(options, { createdAfter: new Date(orders.newest - DAY / 4).toISOString() }),
+		[{}],
+	);
+	await runNode(run.ready, publishParams(options), [
+		{ title: 'Bench warm-up dress', code: 'WARMUP' },
+	]);
+	await new NaiveClient(credentialsOf(run.ready)).call('aliexpress.solution.product.info.get', {
+		product_id: products[0].id,
+	});
 	await run.sb.command('reset');
 }
 
@@ -1047,7 +1174,9 @@ function targets(results: Result[]): Target[] {
 		const r = get(id);
 		if (!r) return;
 		const floor = get(floorId);
-		const own = floor ? ` (of which the transport floor, ${floorId}, is ${floor.cpuUsPerItem.toFixed(1)} µs: the node's own code ${(r.cpuUsPerItem - floor.cpuUsPerItem).toFixed(1)} µs)` : '';
+		const own = floor
+			? ` (of which the transport floor, ${floorId}, is ${floor.cpuUsPerItem.toFixed(1)} µs: the node's own code ${(r.cpuUsPerItem - floor.cpuUsPerItem).toFixed(1)} µs)`
+			: '';
 		out.push({
 			target: `Node CPU ≤ ${limit} µs per ${unit}`,
 			measured: `${r.cpuUsPerItem.toFixed(1)} µs${own}`,
@@ -1057,7 +1186,9 @@ function targets(results: Result[]): Target[] {
 	cpuTarget('7a', '7c', 'SKU', 30);
 	cpuTarget('7b', '7d', 'order', 60);
 	for (const prefix of ['7a', '7b']) {
-		const sizes = results.filter((r) => r.id === prefix || r.id.startsWith(`${prefix}·`)).sort((a, b) => a.items - b.items);
+		const sizes = results
+			.filter((r) => r.id === prefix || r.id.startsWith(`${prefix}·`))
+			.sort((a, b) => a.items - b.items);
 		if (sizes.length < 2) continue;
 		// Marginal bytes per extra item between successive sizes: equal slopes = a straight line.
 		const slope = (key: 'retainedPerItemB' | 'heapGrowthPerItemB') =>
@@ -1098,7 +1229,10 @@ function report(run: Run): string {
 	const t = targets(run.results);
 	if (t.length) {
 		lines.push('| Target | Measured | Met |', '| --- | --- | --- |');
-		for (const x of t) lines.push(`| ${x.target} | ${x.measured} | ${x.met === null ? '—' : x.met ? 'yes' : '**no**'} |`);
+		for (const x of t)
+			lines.push(
+				`| ${x.target} | ${x.measured} | ${x.met === null ? '—' : x.met ? 'yes' : '**no**'} |`,
+			);
 		lines.push('');
 	}
 	if (run.n8n) {
@@ -1115,9 +1249,16 @@ function report(run: Run): string {
 
 /** `--render <bench.json>`: prints the report of an earlier run again (after changing the report's code). */
 function render(file: string): void {
-	const json = JSON.parse(readFileSync(file, 'utf8')) as { settings: Settings; results: Result[]; n8n?: N8nScenarioResult; notes: string[] };
+	const json = JSON.parse(readFileSync(file, 'utf8')) as {
+		settings: Settings;
+		results: Result[];
+		n8n?: N8nScenarioResult;
+		notes: string[];
+	};
 	settings = { ...json.settings, out: settings.out };
-	console.log(report({ results: json.results, n8n: json.n8n, notes: json.notes ?? [] } as unknown as Run));
+	console.log(
+		report({ results: json.results, n8n: json.n8n, notes: json.notes ?? [] } as unknown as Run),
+	);
 }
 
 async function main(): Promise<void> {
@@ -1172,9 +1313,18 @@ async function main(): Promise<void> {
 	const json = {
 		generatedAt: new Date().toISOString(),
 		durationS: (Date.now() - started) / 1000,
-		machine: { node: process.version, platform: process.platform, cpus: cpus().length, cpuModel: cpus()[0]?.model },
+		machine: {
+			node: process.version,
+			platform: process.platform,
+			cpus: cpus().length,
+			cpuModel: cpus()[0]?.model,
+		},
 		settings: { ...settings, out: undefined },
-		seeded: { products: run.ready.products.length, skusPerProduct: settings.skus, orders: run.ready.orders },
+		seeded: {
+			products: run.ready.products.length,
+			skusPerProduct: settings.skus,
+			orders: run.ready.orders,
+		},
 		results: run.results,
 		targets: targets(run.results),
 		n8n: run.n8n,
@@ -1182,7 +1332,9 @@ async function main(): Promise<void> {
 	};
 	writeFileSync(join(settings.out, 'bench.json'), `${JSON.stringify(json, null, 2)}\n`);
 	writeFileSync(join(settings.out, 'bench.md'), `${markdown}\n`);
-	console.log(`wrote ${join(settings.out, 'bench.json')} and bench.md in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+	console.log(
+		`wrote ${join(settings.out, 'bench.json')} and bench.md in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+	);
 }
 
 main().catch((error: unknown) => {

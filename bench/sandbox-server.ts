@@ -74,7 +74,8 @@ export interface SandboxStats {
 
 function wholeNumber(name: string, value: string | undefined): number {
 	const n = Number(value);
-	if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got ${value}`);
+	if (!Number.isInteger(n) || n < 0)
+		throw new Error(`--${name} must be a whole number, got ${value}`);
 	return n;
 }
 
@@ -110,7 +111,9 @@ function seedOrders(sb: Sandbox, count: number, days: number): SeededOrders {
 	for (let i = 0; i < count; i++) {
 		const status = ORDER_STATUSES[i % ORDER_STATUSES.length];
 		// whole seconds, at least a minute old, evenly spread
-		const createdAt = Math.floor((now - 60_000 - Math.floor(((i + 0.5) * span) / Math.max(1, count))) / 1000) * 1000;
+		const createdAt =
+			Math.floor((now - 60_000 - Math.floor(((i + 0.5) * span) / Math.max(1, count))) / 1000) *
+			1000;
 		sb.store.addOrder({ order_status: status, createdAt, updatedAt: createdAt });
 		byStatus[status] = (byStatus[status] ?? 0) + 1;
 		oldest = Math.min(oldest, createdAt);
@@ -158,7 +161,8 @@ async function main(): Promise<void> {
 	const latencyMs = wholeNumber('latency', values.latency);
 	const rateLimitPerSecond = wholeNumber('rps', values.rps);
 	const orderDays = Number(values['order-days']);
-	if (!(orderDays > 0 && orderDays < 30)) throw new Error('--order-days must be above 0 and below 30');
+	if (!(orderDays > 0 && orderDays < 30))
+		throw new Error('--order-days must be above 0 and below 30');
 
 	const sb = await startSandbox({
 		latencyMs,
@@ -167,7 +171,11 @@ async function main(): Promise<void> {
 		products: 0,
 		orders: 0,
 	});
-	const products = seedProducts(sb, wholeNumber('products', values.products), wholeNumber('skus', values.skus));
+	const products = seedProducts(
+		sb,
+		wholeNumber('products', values.products),
+		wholeNumber('skus', values.skus),
+	);
 	const orders = seedOrders(sb, wholeNumber('orders', values.orders), orderDays);
 
 	const send = (message: object) => process.stdout.write(`${JSON.stringify(message)}\n`);
@@ -230,12 +238,20 @@ async function main(): Promise<void> {
 				return reply({ appKey, appSecret, accessToken: grant.accessToken });
 			}
 			case 'seed':
-				return reply({ products: seedProducts(sb, Number(command.products ?? 0), Number(command.skus ?? 10), sb.store.products.size) });
+				return reply({
+					products: seedProducts(
+						sb,
+						Number(command.products ?? 0),
+						Number(command.skus ?? 10),
+						sb.store.products.size,
+					),
+				});
 			case 'stock': {
 				const stock: Record<string, Record<string, number>> = {};
 				for (const id of Array.isArray(command.products) ? command.products : []) {
 					const product = sb.store.products.get(id);
-					if (product) stock[id] = Object.fromEntries(product.skus.map((k) => [k.sku_code, k.inventory]));
+					if (product)
+						stock[id] = Object.fromEntries(product.skus.map((k) => [k.sku_code, k.inventory]));
 				}
 				return reply({ stock });
 			}

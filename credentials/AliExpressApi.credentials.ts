@@ -115,7 +115,10 @@ export async function signRequest(
 	let url = String(options[urlKey] ?? '');
 	if (!/^[a-z]+:\/\//i.test(url)) {
 		const base = options.baseURL ? String(options.baseURL).replace(/\/+$/, '') : '';
-		url = base && !base.startsWith('/') ? base + url : resolveGatewayUrl(protocol, credentials.gatewayUrl as string, url);
+		url =
+			base && !base.startsWith('/')
+				? base + url
+				: resolveGatewayUrl(protocol, credentials.gatewayUrl as string, url);
 		delete options.baseURL;
 	}
 	assertSafeGateway(url);
@@ -225,7 +228,8 @@ export class AliExpressApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The App Key of your app in the AliExpress Open Platform console (App Management)',
+			description:
+				'The App Key of your app in the AliExpress Open Platform console (App Management)',
 		},
 		{
 			displayName: 'App Secret',
@@ -234,7 +238,8 @@ export class AliExpressApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The App Secret shown next to the App Key. It never leaves n8n: it only signs requests.',
+			description:
+				'The App Secret shown next to the App Key. It never leaves n8n: it only signs requests.',
 		},
 		{
 			displayName: 'Access Token',

@@ -57,7 +57,10 @@ export const CREDENTIAL_TEST_ERRORS: Array<{ codes: Array<string | number>; mess
 	},
 ];
 
-function rulesFor(codes: Array<string | number>, message: string): IAuthenticateRuleResponseSuccessBody[] {
+function rulesFor(
+	codes: Array<string | number>,
+	message: string,
+): IAuthenticateRuleResponseSuccessBody[] {
 	const rules: IAuthenticateRuleResponseSuccessBody[] = [];
 	for (const code of codes) {
 		const values = typeof code === 'number' ? [code, String(code)] : [code];

@@ -68,7 +68,9 @@ export function signParams(
 			digest = createHmac('md5', Buffer.from(secret, 'utf8')).update(text, 'utf8').digest('hex');
 			break;
 		case 'md5':
-			digest = createHash('md5').update(secret + text + secret, 'utf8').digest('hex');
+			digest = createHash('md5')
+				.update(secret + text + secret, 'utf8')
+				.digest('hex');
 			break;
 		default:
 			throw new Error(`Unknown AliExpress sign method "${String(method)}"`);

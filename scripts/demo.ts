@@ -21,7 +21,9 @@ export interface DemoResult {
 	published: Json[];
 }
 
-function example(name: string): Json & { id: string; nodes: Array<{ name: string; type: string }> } {
+function example(
+	name: string,
+): Json & { id: string; nodes: Array<{ name: string; type: string }> } {
 	return JSON.parse(readFileSync(join(ROOT, 'examples', `${name}.json`), 'utf8'));
 }
 
@@ -34,20 +36,32 @@ function lastAliExpressItems(wf: ReturnType<typeof example>, run: unknown): Json
 /** A store's morning: a few paid orders today, so "today's paid orders" has something to show. */
 function seedToday(sandbox: Sandbox) {
 	const now = Date.now();
-	const startOfDay = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
+	const startOfDay = Date.UTC(
+		new Date(now).getUTCFullYear(),
+		new Date(now).getUTCMonth(),
+		new Date(now).getUTCDate(),
+	);
 	for (let n = 0; n < 4; n++) {
 		const at = startOfDay + Math.floor(((now - startOfDay) * (n + 1)) / 5);
-		sandbox.store.addOrder({ createdAt: at, updatedAt: at, order_status: 'WAIT_SELLER_SEND_GOODS' });
+		sandbox.store.addOrder({
+			createdAt: at,
+			updatedAt: at,
+			order_status: 'WAIT_SELLER_SEND_GOODS',
+		});
 	}
 }
 
-export async function runDemo(log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<DemoResult> {
+export async function runDemo(
+	log: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<DemoResult> {
 	log('• Getting real n8n (the first run installs it, see README)…');
 	harness.ensureN8n();
 	const sandbox = await startSandbox();
 	try {
 		seedToday(sandbox);
-		log(`• Sandbox gateway on ${sandbox.url} (${sandbox.store.products.size} products, ${sandbox.store.orders.size} orders)`);
+		log(
+			`• Sandbox gateway on ${sandbox.url} (${sandbox.store.products.size} products, ${sandbox.store.orders.size} orders)`,
+		);
 		log('• Installing the package into a fresh n8n user folder…');
 		const userFolder = preparedUserFolder();
 		await harness.importCredentials(userFolder, [sandboxCredential(sandbox)]);
@@ -58,7 +72,9 @@ export async function runDemo(log: (line: string) => void = (l) => process.stdou
 		for (const wf of workflows) {
 			log(`• Running "${String(wf.name)}"…`);
 			const { code, run, stdout, stderr } = await harness.executeWorkflow(userFolder, wf.id);
-			const error = (run as { data?: { resultData?: { error?: { message?: string } } } } | undefined)?.data?.resultData?.error;
+			const error = (
+				run as { data?: { resultData?: { error?: { message?: string } } } } | undefined
+			)?.data?.resultData?.error;
 			if (code !== 0 || !run || error) {
 				throw new Error(
 					`"${String(wf.name)}" failed (exit ${code}): ${error?.message ?? (stderr || stdout).trim().split('\n').slice(-5).join('\n')}`,
@@ -84,13 +100,20 @@ export function summary({ paidOrders, stockUpdates, published }: DemoResult): st
 	}
 	const ok = stockUpdates.filter((s) => s.success === true);
 	const products = new Set(stockUpdates.map((s) => s.productId));
-	lines.push('', `Stock sync: ${ok.length} of ${stockUpdates.length} SKUs updated on ${products.size} products`);
+	lines.push(
+		'',
+		`Stock sync: ${ok.length} of ${stockUpdates.length} SKUs updated on ${products.size} products`,
+	);
 	for (const s of stockUpdates.slice(0, 5)) {
-		lines.push(`  ${String(s.productId)}  ${String(s.skuCode).padEnd(18)} → ${String(s.quantity)}  ${s.success ? 'ok' : `FAILED ${String(s.errorMessage)}`}`);
+		lines.push(
+			`  ${String(s.productId)}  ${String(s.skuCode).padEnd(18)} → ${String(s.quantity)}  ${s.success ? 'ok' : `FAILED ${String(s.errorMessage)}`}`,
+		);
 	}
 	lines.push('', `Published: ${published.length} product${published.length === 1 ? '' : 's'}`);
 	for (const p of published) {
-		lines.push(`  ${String(p.productId)}  "${String(p.title)}"  ${String(p.skuCount)} SKU(s) in category ${String(p.categoryId)}`);
+		lines.push(
+			`  ${String(p.productId)}  "${String(p.title)}"  ${String(p.skuCount)} SKU(s) in category ${String(p.categoryId)}`,
+		);
 	}
 	return lines.join('\n');
 }
@@ -99,8 +122,11 @@ if (require.main === module) {
 	const started = Date.now();
 	runDemo()
 		.then((result) => {
-			process.stdout.write(`${summary(result)}\n\nDone in ${Math.round((Date.now() - started) / 1000)} s.\n`);
-			const failed = result.stockUpdates.some((s) => s.success !== true) || result.published.length !== 1;
+			process.stdout.write(
+				`${summary(result)}\n\nDone in ${Math.round((Date.now() - started) / 1000)} s.\n`,
+			);
+			const failed =
+				result.stockUpdates.some((s) => s.success !== true) || result.published.length !== 1;
 			process.exit(failed ? 1 : 0);
 		})
 		.catch((error: Error) => {

@@ -26,7 +26,11 @@ import { startSandbox, type Sandbox } from '../test/sandbox';
 const ROOT = resolve(__dirname, '..');
 // The parts of the harness that test/e2e/harness.ts does not type.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const harnessJs = require('./n8n-harness.js') as { CACHE_ROOT: string; N8N_VERSION: string; freePort(): Promise<number> };
+const harnessJs = require('./n8n-harness.js') as {
+	CACHE_ROOT: string;
+	N8N_VERSION: string;
+	freePort(): Promise<number>;
+};
 
 export const OWNER = {
 	email: 'demo@example.com',
@@ -43,7 +47,11 @@ export class N8nRest {
 
 	constructor(readonly url: string) {}
 
-	async call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+	async call<T = unknown>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }> {
 		const res = await fetch(`${this.url}/rest${path}`, {
 			method,
 			headers: {
@@ -69,7 +77,9 @@ export class N8nRest {
 	async data<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
 		const r = await this.call<{ data: T }>(method, path, body);
 		if (r.status < 200 || r.status >= 300) {
-			throw new Error(`${method} /rest${path} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 500)}`);
+			throw new Error(
+				`${method} /rest${path} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 500)}`,
+			);
 		}
 		return r.body.data;
 	}

@@ -159,7 +159,11 @@ function checkRegistry(spec) {
 		throw new Error(
 			`no registry access: the npm registry (${registry}) did not answer for ${spec} in ${secs(t0)} ` +
 				`(${why}). Check this machine's network, proxy or the registry setting in ~/.npmrc, then run ` +
-				`the command again. ${String(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}`,
+				`the command again. ${String(r.stderr || '')
+					.trim()
+					.split('\n')
+					.slice(-3)
+					.join(' | ')}`,
 		);
 	}
 	log(`registry answers for ${spec} (${secs(t0)})`);
@@ -276,12 +280,19 @@ function ensureNode24() {
 const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
 
 function nativeLoads(dir) {
-	const r = sh(NODE_BIN, ['-e', `require(${JSON.stringify(dir)})`], { env: childEnv(), cwd: N8N_DIR });
+	const r = sh(NODE_BIN, ['-e', `require(${JSON.stringify(dir)})`], {
+		env: childEnv(),
+		cwd: N8N_DIR,
+	});
 	return { ok: r.status === 0, stderr: String(r.stderr).trim().split('\n').slice(0, 8).join('\n') };
 }
 
 function verifyN8n() {
-	const v = sh(NODE_BIN, [N8N_BIN, '--version'], { env: childEnv(), cwd: N8N_DIR, timeout: 120_000 });
+	const v = sh(NODE_BIN, [N8N_BIN, '--version'], {
+		env: childEnv(),
+		cwd: N8N_DIR,
+		timeout: 120_000,
+	});
 	if (v.status !== 0 || !v.stdout.includes(N8N_VERSION)) {
 		throw new Error(`n8n --version failed: ${v.stdout}\n${v.stderr}`);
 	}
@@ -312,7 +323,10 @@ function nativeModulesPresent() {
 			const p = path.join(dir, e.name);
 			if (e.name.startsWith('@')) walk(p, depth);
 			else {
-				if (NATIVE_MODULES.includes(e.name) && !(LEGACY_EXPRESSION_ENGINE && e.name === 'isolated-vm'))
+				if (
+					NATIVE_MODULES.includes(e.name) &&
+					!(LEGACY_EXPRESSION_ENGINE && e.name === 'isolated-vm')
+				)
 					found.push({ name: e.name, dir: p });
 				if (depth < 4) walk(path.join(p, 'node_modules'), depth + 1);
 			}
@@ -350,11 +364,20 @@ function ensureN8n() {
 		mustRun(
 			'npm install n8n',
 			'npm',
-			['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', `n8n@${N8N_VERSION}`],
+			[
+				'install',
+				'--no-audit',
+				'--no-fund',
+				'--ignore-scripts',
+				'--save-exact',
+				`n8n@${N8N_VERSION}`,
+			],
 			{ cwd: N8N_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] },
 		);
 		const present = nativeModulesPresent();
-		log(`native modules: ${present.map((m) => path.relative(N8N_DIR, m.dir)).join(', ') || 'none'}`);
+		log(
+			`native modules: ${present.map((m) => path.relative(N8N_DIR, m.dir)).join(', ') || 'none'}`,
+		);
 		const toBuild = new Set();
 		for (const m of present) {
 			const r = nativeLoads(m.dir);
@@ -458,7 +481,8 @@ function n8nEnv(userFolder, extra = {}) {
 	delete env.NODE_OPTIONS;
 	// jest sets NODE_ENV=test, which silences n8n's logger (and with it the run JSON).
 	delete env.NODE_ENV;
-	for (const k of Object.keys(env)) if (k.startsWith('npm_') || k.startsWith('JEST') || k === 'TS_JEST') delete env[k];
+	for (const k of Object.keys(env))
+		if (k.startsWith('npm_') || k.startsWith('JEST') || k === 'TS_JEST') delete env[k];
 	for (const k of Object.keys(env)) if (k.startsWith('N8N_') || k.startsWith('DB_')) delete env[k];
 	Object.assign(env, {
 		PATH: pathWithNode24(process.env.PATH),
@@ -603,7 +627,9 @@ async function importWorkflow(userFolder, workflowJson, opts = {}) {
 async function publishWorkflow(userFolder, id, opts = {}) {
 	// n8n 1.x has no publish:workflow; there update:workflow --active=true activates
 	const args =
-		N8N_MAJOR >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+		N8N_MAJOR >= 2
+			? ['publish:workflow', `--id=${id}`]
+			: ['update:workflow', `--id=${id}`, '--active=true'];
 	return await mustRunN8n(userFolder, args, opts);
 }
 
@@ -669,7 +695,14 @@ function installPackage(userFolder, tgzPath) {
 	mustRun(
 		'install package',
 		'npm',
-		['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', path.resolve(tgzPath)],
+		[
+			'install',
+			'--omit=peer',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			path.resolve(tgzPath),
+		],
 		{ cwd: nodesDir, env: childEnv() },
 	);
 	return nodesDir;
@@ -741,11 +774,16 @@ async function startN8nServer(userFolder, opts = {}) {
 	};
 	const deadline = Date.now() + (opts.readyTimeoutMs ?? 120_000);
 	for (;;) {
-		if (exited) throw new Error(`n8n start exited (${JSON.stringify(exited)}) before it was ready:\n${out}`);
+		if (exited)
+			throw new Error(`n8n start exited (${JSON.stringify(exited)}) before it was ready:\n${out}`);
 		const r = await httpGet(`${url}/healthz/readiness`);
 		// n8n 1.x answers readiness before it mounts /rest (POST /rest/owner/setup is then a
 		// 404 "Cannot POST" for a few seconds): there wait for GET /rest/settings as well
-		if (r.status === 200 && (N8N_MAJOR >= 2 || (await httpGet(`${url}/rest/settings`)).status === 200)) break;
+		if (
+			r.status === 200 &&
+			(N8N_MAJOR >= 2 || (await httpGet(`${url}/rest/settings`)).status === 200)
+		)
+			break;
 		if (Date.now() > deadline) {
 			await stop();
 			throw new Error(`n8n start was not ready on ${url} in time:\n${out}`);
@@ -866,7 +904,9 @@ if (require.main === module) {
 			await smoke();
 		} else if (cmd === 'where') {
 			ensureN8n();
-			process.stdout.write(`${JSON.stringify({ node: NODE_BIN, n8n: N8N_BIN, cache: CACHE_ROOT })}\n`);
+			process.stdout.write(
+				`${JSON.stringify({ node: NODE_BIN, n8n: N8N_BIN, cache: CACHE_ROOT })}\n`,
+			);
 		} else {
 			throw new Error(`unknown command ${cmd}; try: install, smoke, where`);
 		}

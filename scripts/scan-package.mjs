@@ -20,7 +20,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
 
@@ -49,11 +52,19 @@ function unpackTarball(packageDir) {
 const results = [];
 results.push({ leg: 'source', dir: root, ...(await analyzePackage(root, SOURCE_FILE_PATTERNS)) });
 if (!fs.existsSync(path.join(root, 'dist'))) {
-	results.push({ leg: 'tarball', passed: false, message: `no dist/ in ${root}: run \`npm run build\` first` });
+	results.push({
+		leg: 'tarball',
+		passed: false,
+		message: `no dist/ in ${root}: run \`npm run build\` first`,
+	});
 } else {
 	const { work, unpacked } = unpackTarball(root);
 	try {
-		results.push({ leg: 'tarball', dir: unpacked, ...(await analyzePackage(unpacked, TARBALL_PATTERNS)) });
+		results.push({
+			leg: 'tarball',
+			dir: unpacked,
+			...(await analyzePackage(unpacked, TARBALL_PATTERNS)),
+		});
 	} finally {
 		fs.rmSync(work, { recursive: true, force: true });
 	}
@@ -66,7 +77,9 @@ if (json) {
 	);
 } else {
 	for (const r of results) {
-		process.stdout.write(`${r.passed ? 'PASS' : 'FAIL'} ${r.leg}${r.message ? `: ${r.message}` : ''}\n`);
+		process.stdout.write(
+			`${r.passed ? 'PASS' : 'FAIL'} ${r.leg}${r.message ? `: ${r.message}` : ''}\n`,
+		);
 		if (r.details) process.stdout.write(`${r.details}\n`);
 	}
 }

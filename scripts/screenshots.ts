@@ -73,10 +73,15 @@ async function shoot(page: Page, file: string) {
 /** Clicks "Execute workflow" and waits until every node of the canvas has run. */
 async function executeWorkflow(page: Page, nodeCount: number) {
 	await page.click('[data-test-id="execute-workflow-button"]');
-	const done = page.locator('[data-test-id="canvas-node"] [data-test-id="canvas-node-status-success"]');
+	const done = page.locator(
+		'[data-test-id="canvas-node"] [data-test-id="canvas-node-status-success"]',
+	);
 	const deadline = Date.now() + 60_000;
 	while ((await done.count()) < nodeCount) {
-		if (Date.now() > deadline) throw new Error(`the workflow did not finish: ${await done.count()} of ${nodeCount} nodes succeeded`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`the workflow did not finish: ${await done.count()} of ${nodeCount} nodes succeeded`,
+			);
 		await page.waitForTimeout(250);
 	}
 	await page.waitForTimeout(1000);
@@ -91,7 +96,12 @@ async function main() {
 	const t0 = Date.now();
 
 	const editor = values.url
-		? { url: values.url.replace(/\/$/, ''), email: OWNER.email, password: OWNER.password, stop: async () => {} }
+		? {
+				url: values.url.replace(/\/$/, ''),
+				email: OWNER.email,
+				password: OWNER.password,
+				stop: async () => {},
+			}
 		: await startEditor();
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -132,9 +132,14 @@ export class AliExpressTrigger implements INodeType {
 				? parseUserDate(options.startDate, this.getTimezone())
 				: undefined;
 		if (options.startDate && startDate === undefined) {
-			throw new NodeOperationError(this.getNode(), `Option "Start Date": "${String(options.startDate)}" is not a date`, {
-				description: 'Pick a date in the date picker or give an ISO 8601 date such as 2026-11-01T00:00:00.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Option "Start Date": "${String(options.startDate)}" is not a date`,
+				{
+					description:
+						'Pick a date in the date picker or give an ISO 8601 date such as 2026-11-01T00:00:00.',
+				},
+			);
 		}
 		const client = new AliExpressClient(this, settingsFromOptions(options, this.getNode()));
 		const now = Date.now();
@@ -146,7 +151,11 @@ export class AliExpressTrigger implements INodeType {
 				// "Fetch Test Event": the latest matching order as a sample; no state changes.
 				const sample = await fetchOrders(
 					client,
-					{ statuses: statuses.length ? statuses : undefined, limit: 1, createdFrom: now - 30 * DAY },
+					{
+						statuses: statuses.length ? statuses : undefined,
+						limit: 1,
+						createdFrom: now - 30 * DAY,
+					},
 					now,
 				);
 				return sample.length ? [toItems(sample)] : null;

@@ -23,7 +23,9 @@ it('the demo runs today’s paid orders, a stock sync and a publish', async () =
 	}
 	expect(result.stockUpdates.length).toBeGreaterThan(3);
 	expect(result.stockUpdates.every((s) => s.success === true)).toBe(true);
-	expect(result.published).toEqual([expect.objectContaining({ title: 'Organic Cotton Crew T-Shirt', skuCount: 1 })]);
+	expect(result.published).toEqual([
+		expect.objectContaining({ title: 'Organic Cotton Crew T-Shirt', skuCount: 1 }),
+	]);
 	expect(summary(result)).toMatch(/Stock sync: (\d+) of \1 SKUs updated on 3 products/);
 });
 

@@ -42,7 +42,10 @@ const ROOT = resolve(__dirname, '..', '..');
 /** `npm pack` of the built package (dist/ must exist: `npm test` builds first). */
 export function packPackage(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'ae-pack-'));
-	execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, stdio: 'pipe' });
+	execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], {
+		cwd: ROOT,
+		stdio: 'pipe',
+	});
 	const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
 	if (!tgz) throw new Error('npm pack produced no tarball');
 	return join(dir, tgz);
@@ -56,7 +59,12 @@ export function preparedUserFolder(): string {
 	return userFolder;
 }
 
-export function sandboxCredential(sandbox: Sandbox, extra: Record<string, unknown> = {}, id = CREDENTIAL.id, name = CREDENTIAL.name) {
+export function sandboxCredential(
+	sandbox: Sandbox,
+	extra: Record<string, unknown> = {},
+	id = CREDENTIAL.id,
+	name = CREDENTIAL.name,
+) {
 	return {
 		id,
 		name,
@@ -99,10 +107,19 @@ export function aliExpress(
 	extra: Partial<WfNode> = {},
 	credential = CREDENTIAL,
 ): WfNode {
-	return { ...node(name, NODE_TYPE, 1, parameters), credentials: { aliExpressApi: credential }, ...extra };
+	return {
+		...node(name, NODE_TYPE, 1, parameters),
+		credentials: { aliExpressApi: credential },
+		...extra,
+	};
 }
 
-export function node(name: string, type: string, typeVersion: number, parameters: Record<string, unknown>): WfNode {
+export function node(
+	name: string,
+	type: string,
+	typeVersion: number,
+	parameters: Record<string, unknown>,
+): WfNode {
 	position += 1;
 	return {
 		id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
@@ -116,7 +133,10 @@ export function node(name: string, type: string, typeVersion: number, parameters
 
 /** A workflow from nodes and [from, to] edges. */
 export function workflow(id: string, nodes: WfNode[], edges: Array<[string, string]>) {
-	const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
+	const connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	> = {};
 	for (const [from, to] of edges) {
 		connections[from] ??= { main: [[]] };
 		connections[from].main[0].push({ node: to, type: 'main', index: 0 });

@@ -19,7 +19,15 @@ import type { AddressInfo } from 'node:net';
 
 import { N8nRest } from '../../scripts/n8n-editor';
 import { startSandbox, type Order, type Sandbox } from '../sandbox';
-import { CREDENTIAL, harness, node, preparedUserFolder, sandboxCredential, TRIGGER_TYPE, workflow } from './harness';
+import {
+	CREDENTIAL,
+	harness,
+	node,
+	preparedUserFolder,
+	sandboxCredential,
+	TRIGGER_TYPE,
+	workflow,
+} from './harness';
 
 jest.setTimeout(10 * 60_000);
 
@@ -80,7 +88,10 @@ function triggerWorkflow(collectorUrl: string) {
 		jsonBody: '={{ JSON.stringify($json) }}',
 		options: {},
 	});
-	return { ...workflow(WORKFLOW_ID, [trigger, forward], [[TRIGGER, FORWARD]]), name: 'e2e: new orders to a collector' };
+	return {
+		...workflow(WORKFLOW_ID, [trigger, forward], [[TRIGGER, FORWARD]]),
+		name: 'e2e: new orders to a collector',
+	};
 }
 
 /** flatted's parse (n8n sends execution data as flatted JSON): strings in objects are indexes into the array. */
@@ -100,27 +111,45 @@ function unflatten(text: string): unknown {
 	return revive(input[0]);
 }
 
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
+async function waitFor<T>(
+	what: string,
+	timeoutMs: number,
+	probe: () => Promise<T | undefined> | T | undefined,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
 		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((ok) => setTimeout(ok, 500));
 	}
 }
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
-type PollState = { v: number; event: string; baseline: number; watermark: number; seen: Record<string, unknown> };
+type PollState = {
+	v: number;
+	event: string;
+	baseline: number;
+	watermark: number;
+	seen: Record<string, unknown>;
+};
 
 async function triggerState(): Promise<PollState | undefined> {
-	const wf = await rest.data<{ staticData: Record<string, { orders?: PollState }> | null }>('GET', `/workflows/${WORKFLOW_ID}`);
+	const wf = await rest.data<{ staticData: Record<string, { orders?: PollState }> | null }>(
+		'GET',
+		`/workflows/${WORKFLOW_ID}`,
+	);
 	return wf.staticData?.[`node:${TRIGGER}`]?.orders;
 }
 
 function paidOrder(createdAt: number): Order {
-	return sandbox.store.addOrder({ createdAt, updatedAt: createdAt, order_status: 'WAIT_SELLER_SEND_GOODS' });
+	return sandbox.store.addOrder({
+		createdAt,
+		updatedAt: createdAt,
+		order_status: 'WAIT_SELLER_SEND_GOODS',
+	});
 }
 
 /** What the Simplify option makes of an order the sandbox holds. */
@@ -174,12 +203,15 @@ test('orders created after it are emitted by the next scheduled poll, each once'
 	const now = Date.now();
 	added.push(paidOrder(now - 2000), paidOrder(now - 1000), paidOrder(now));
 
-	await waitFor('3 items at the collector', POLL_WAIT_MS, () => (collector.posted.length >= 3 ? true : undefined));
+	await waitFor('3 items at the collector', POLL_WAIT_MS, () =>
+		collector.posted.length >= 3 ? true : undefined,
+	);
 	await sleep(3000); // anything more from the same run would be here by now
 
 	const ids = collector.posted.map((p) => p.body.orderId);
 	expect([...ids].sort()).toEqual(added.map((o) => o.order_id).sort());
-	for (const order of added) expectSimplified(collector.posted.find((p) => p.body.orderId === order.order_id)!.body, order);
+	for (const order of added)
+		expectSimplified(collector.posted.find((p) => p.body.orderId === order.order_id)!.body, order);
 	// The poll read orders from AliExpress and remembered what it emitted.
 	expect(sandbox.callCount('aliexpress.solution.order.get')).toBeGreaterThan(0);
 	const state = await triggerState();
@@ -192,12 +224,19 @@ test('"Fetch Test Event" (a manual run from the editor) returns the latest order
 
 	// What the editor sends when the trigger's "Fetch Test Event" is clicked in a fresh editor
 	// (useRunWorkflow: a destination node with no parents, no run data yet).
-	const { executionId } = await rest.data<{ executionId: string }>('POST', `/workflows/${WORKFLOW_ID}/run`, {
-		destinationNode: { nodeName: TRIGGER, mode: 'inclusive' },
-		startNodes: [{ name: TRIGGER, sourceData: null }],
-	});
+	const { executionId } = await rest.data<{ executionId: string }>(
+		'POST',
+		`/workflows/${WORKFLOW_ID}/run`,
+		{
+			destinationNode: { nodeName: TRIGGER, mode: 'inclusive' },
+			startNodes: [{ name: TRIGGER, sourceData: null }],
+		},
+	);
 	const execution = await waitFor('the manual execution to finish', 60_000, async () => {
-		const e = await rest.data<{ status: string; mode: string; data: string }>('GET', `/executions/${executionId}`);
+		const e = await rest.data<{ status: string; mode: string; data: string }>(
+			'GET',
+			`/executions/${executionId}`,
+		);
 		return ['new', 'running', 'waiting'].includes(e.status) ? undefined : e;
 	});
 	expect(execution).toMatchObject({ status: 'success', mode: 'manual' });
@@ -227,11 +266,16 @@ test('the credential test, as the editor runs it, answers OK or names the field 
 		});
 
 	// (a scheduled poll of the trigger may call the sandbox meanwhile: count the test's own calls)
-	const profileCalls = () => sandbox.calls.filter((c) => c.method === 'aliexpress.solution.merchant.profile.get');
+	const profileCalls = () =>
+		sandbox.calls.filter((c) => c.method === 'aliexpress.solution.merchant.profile.get');
 	const before = profileCalls().length;
 	expect(await test(stored.data)).toEqual({ status: 'OK', message: 'Connection successful!' });
 	// the credential's own test request: one signed shop-profile read
-	expect(profileCalls().slice(before).map((c) => c.outcome)).toEqual(['ok']);
+	expect(
+		profileCalls()
+			.slice(before)
+			.map((c) => c.outcome),
+	).toEqual(['ok']);
 
 	const badKey = await test({ ...stored.data, appKey: '42' });
 	expect(badKey.status).toBe('Error');
@@ -250,7 +294,11 @@ test('the credential test, as the editor runs it, answers OK or names the field 
 	expect(badToken.status).toBe('Error');
 	expect(badToken.message).toMatch(/^Access Token:/);
 	expect(JSON.stringify([badKey, badSecret, badToken])).not.toContain(expired.accessToken);
-	expect(profileCalls().slice(before).map((c) => c.outcome)).toEqual(['ok', 'error', 'error', 'error']);
+	expect(
+		profileCalls()
+			.slice(before)
+			.map((c) => c.outcome),
+	).toEqual(['ok', 'error', 'error', 'error']);
 });
 
 test('the next scheduled poll emits only what is new since: not the earlier orders, not the test event', async () => {
@@ -273,6 +321,8 @@ test('nothing n8n printed holds the app secret, the access token or a signature'
 	expect(printed.length).toBeGreaterThan(0);
 	const signs = sandbox.calls.map((c) => c.params.sign).filter(Boolean);
 	expect(signs.length).toBeGreaterThan(3);
-	const leaks = [sandbox.appSecret, sandbox.accessToken, ...signs].filter((s) => printed.includes(s));
+	const leaks = [sandbox.appSecret, sandbox.accessToken, ...signs].filter((s) =>
+		printed.includes(s),
+	);
 	expect(leaks).toEqual([]);
 });

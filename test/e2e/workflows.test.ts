@@ -35,7 +35,9 @@ let refreshToken: string;
 let productToEdit: string;
 
 function onSellingProducts() {
-	return [...sandbox.store.products.values()].filter((p) => p.status === 'onSelling' && p.skus.length >= 2);
+	return [...sandbox.store.products.values()].filter(
+		(p) => p.status === 'onSelling' && p.skus.length >= 2,
+	);
 }
 
 beforeAll(async () => {
@@ -47,11 +49,18 @@ beforeAll(async () => {
 		{ productId: products[1].product_id, sku: products[1].skus[0].sku_code, qty: 7 },
 	];
 	wooProducts = [
-		{ productId: products[2].product_id, sku: products[2].skus[0].sku_code, price: 31.5, sale: 27.99 },
+		{
+			productId: products[2].product_id,
+			sku: products[2].skus[0].sku_code,
+			price: 31.5,
+			sale: 27.99,
+		},
 		{ productId: products[2].product_id, sku: products[2].skus[1].sku_code, price: 33, sale: 29 },
 	];
 	productToEdit = products[3].product_id;
-	orderToShip = [...sandbox.store.orders.values()].find((o) => o.order_status === 'WAIT_SELLER_SEND_GOODS')!.order_id;
+	orderToShip = [...sandbox.store.orders.values()].find(
+		(o) => o.order_status === 'WAIT_SELLER_SEND_GOODS',
+	)!.order_id;
 	authCode = sandbox.store.issueAuthCode();
 	refreshToken = sandbox.refreshToken;
 	secrets.push(sandbox.appSecret, sandbox.accessToken);
@@ -59,9 +68,20 @@ beforeAll(async () => {
 	userFolder = preparedUserFolder();
 	await harness.importCredentials(userFolder, [
 		sandboxCredential(sandbox),
-		sandboxCredential(sandbox, { appSecret: 'not-the-secret' }, 'aeBadSecret', 'AliExpress bad secret'),
+		sandboxCredential(
+			sandbox,
+			{ appSecret: 'not-the-secret' },
+			'aeBadSecret',
+			'AliExpress bad secret',
+		),
 	]);
-	await harness.importWorkflow(userFolder, [everyOperation(), continueOnFail(), apiError(), badInput(), badSecret()]);
+	await harness.importWorkflow(userFolder, [
+		everyOperation(),
+		continueOnFail(),
+		apiError(),
+		badInput(),
+		badSecret(),
+	]);
 });
 
 afterAll(async () => {
@@ -73,7 +93,8 @@ async function execute(id: string) {
 	const result = await harness.executeWorkflow(userFolder, id);
 	const everything = result.stdout + result.stderr;
 	for (const secret of [...secrets, ...sandbox.calls.map((c) => c.params.sign).filter(Boolean)]) {
-		if (everything.includes(secret)) throw new Error(`n8n output of ${id} contains a secret or a signature`);
+		if (everything.includes(secret))
+			throw new Error(`n8n output of ${id} contains a secret or a signature`);
 	}
 	return result;
 }
@@ -105,7 +126,12 @@ function everyOperation() {
 		code(
 			'WooCommerce products',
 			`return ${JSON.stringify(
-				wooProducts.map((p) => ({ ae_product_id: p.productId, sku: p.sku, regular_price: String(p.price), sale_price: String(p.sale) })),
+				wooProducts.map((p) => ({
+					ae_product_id: p.productId,
+					sku: p.sku,
+					regular_price: String(p.price),
+					sale_price: String(p.sale),
+				})),
 			)}.map((json) => ({ json }));`,
 		),
 		aliExpress('Update Price', {
@@ -117,11 +143,23 @@ function everyOperation() {
 			priceField: 'regular_price',
 			discountPriceField: 'sale_price',
 		}),
-		aliExpress('Products', { resource: 'product', operation: 'getMany', returnAll: false, limit: 2 }),
-		aliExpress('Product', { resource: 'product', operation: 'get', productId: '={{ $json.productId }}' }),
+		aliExpress('Products', {
+			resource: 'product',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 2,
+		}),
+		aliExpress('Product', {
+			resource: 'product',
+			operation: 'get',
+			productId: '={{ $json.productId }}',
+		}),
 		aliExpress('Orders', { resource: 'order', operation: 'getMany', returnAll: false, limit: 3 }),
 		aliExpress('Order', { resource: 'order', operation: 'get', orderId: '={{ $json.orderId }}' }),
-		code('Order to ship', `return [{ json: { order_id: '${orderToShip}', carrier: 'CAINIAO_STANDARD', tracking: 'LP00998877665544' } }];`),
+		code(
+			'Order to ship',
+			`return [{ json: { order_id: '${orderToShip}', carrier: 'CAINIAO_STANDARD', tracking: 'LP00998877665544' } }];`,
+		),
 		aliExpress('Ship', {
 			resource: 'order',
 			operation: 'ship',
@@ -139,7 +177,12 @@ function everyOperation() {
 			title: 'Organic Cotton Crew T-Shirt',
 			description: '<p>Soft organic cotton.</p>',
 			images: 'https://ae01.alicdn.com/kf/e2e-front.jpg, https://ae01.alicdn.com/kf/e2e-back.jpg',
-			skus: { sku: [{ skuCode: 'E2E-TS-M', price: 18.9, stock: 120 }, { skuCode: 'E2E-TS-L', price: 19.9, stock: 80 }] },
+			skus: {
+				sku: [
+					{ skuCode: 'E2E-TS-M', price: 18.9, stock: 120 },
+					{ skuCode: 'E2E-TS-L', price: 19.9, stock: 80 },
+				],
+			},
 			packageLength: 30,
 			packageWidth: 20,
 			packageHeight: 3,
@@ -154,7 +197,11 @@ function everyOperation() {
 			updateFields: { title: 'Renamed by an n8n workflow' },
 		}),
 		code('Auth code', `return [{ json: { code: '${authCode}' } }];`),
-		aliExpress('Create Token', { resource: 'token', operation: 'create', code: '={{ $json.code }}' }),
+		aliExpress('Create Token', {
+			resource: 'token',
+			operation: 'create',
+			code: '={{ $json.code }}',
+		}),
 	];
 	return workflow('aeE2eEveryOperation', nodes, [
 		['Start', 'Shopify variants'],
@@ -209,7 +256,10 @@ function continueOnFail() {
 function apiError() {
 	return workflow(
 		'aeE2eApiError',
-		[manualTrigger(), aliExpress('Get Order', { resource: 'order', operation: 'get', orderId: '8000000000000001' })],
+		[
+			manualTrigger(),
+			aliExpress('Get Order', { resource: 'order', operation: 'get', orderId: '8000000000000001' }),
+		],
 		[['Start', 'Get Order']],
 	);
 }
@@ -255,18 +305,33 @@ describe('in real n8n', () => {
 
 		// Inventory: one item per input item, applied in the store.
 		expect(items(run, 'Update Inventory')).toEqual(
-			shopVariants.map((v) => ({ productId: v.productId, skuCode: v.sku, quantity: v.qty, success: true })),
+			shopVariants.map((v) => ({
+				productId: v.productId,
+				skuCode: v.sku,
+				quantity: v.qty,
+				success: true,
+			})),
 		);
 		for (const v of shopVariants) {
-			expect(sandbox.store.products.get(v.productId)!.skus.find((s) => s.sku_code === v.sku)!.inventory).toBe(v.qty);
+			expect(
+				sandbox.store.products.get(v.productId)!.skus.find((s) => s.sku_code === v.sku)!.inventory,
+			).toBe(v.qty);
 		}
 
 		// Price, read from input fields by name.
 		expect(items(run, 'Update Price')).toEqual(
-			wooProducts.map((p) => ({ productId: p.productId, skuCode: p.sku, price: p.price, discountPrice: p.sale, success: true })),
+			wooProducts.map((p) => ({
+				productId: p.productId,
+				skuCode: p.sku,
+				price: p.price,
+				discountPrice: p.sale,
+				success: true,
+			})),
 		);
 		for (const p of wooProducts) {
-			expect(sandbox.store.products.get(p.productId)!.skus.find((s) => s.sku_code === p.sku)).toMatchObject({
+			expect(
+				sandbox.store.products.get(p.productId)!.skus.find((s) => s.sku_code === p.sku),
+			).toMatchObject({
 				price: p.price,
 				discount_price: p.sale,
 			});
@@ -291,7 +356,13 @@ describe('in real n8n', () => {
 		for (const o of orders) expect(sandbox.store.orders.has(String(o.orderId))).toBe(true);
 
 		// Ship: the order's status moved on and the tracking number is recorded.
-		expect(items(run, 'Ship')).toEqual([expect.objectContaining({ orderId: orderToShip, trackingNumber: 'LP00998877665544', success: true })]);
+		expect(items(run, 'Ship')).toEqual([
+			expect.objectContaining({
+				orderId: orderToShip,
+				trackingNumber: 'LP00998877665544',
+				success: true,
+			}),
+		]);
 		const shipped = sandbox.store.orders.get(orderToShip)!;
 		expect(shipped.order_status).toBe('WAIT_BUYER_ACCEPT_GOODS');
 		expect(shipped.shipments.map((s) => s.logistics_no)).toContain('LP00998877665544');
@@ -303,7 +374,9 @@ describe('in real n8n', () => {
 		expect(created.skus.map((s) => s.sku_code)).toEqual(['E2E-TS-M', 'E2E-TS-L']);
 
 		// Update product.
-		expect(items(run, 'Update Product')).toEqual([expect.objectContaining({ productId: productToEdit, success: true })]);
+		expect(items(run, 'Update Product')).toEqual([
+			expect.objectContaining({ productId: productToEdit, success: true }),
+		]);
 		expect(sandbox.store.products.get(productToEdit)!.subject).toBe('Renamed by an n8n workflow');
 
 		// Token: a new access token that the sandbox accepts as a session.
@@ -318,13 +391,34 @@ describe('in real n8n', () => {
 		expect(exit).toBe(0);
 		const out = items(run, 'Update Inventory');
 		expect(out).toHaveLength(3);
-		expect(out[0]).toEqual({ productId: shopVariants[0].productId, skuCode: shopVariants[0].sku, quantity: 5, success: true });
+		expect(out[0]).toEqual({
+			productId: shopVariants[0].productId,
+			skuCode: shopVariants[0].sku,
+			quantity: 5,
+			success: true,
+		});
 		expect(out[1]).toMatchObject({ success: false, errorCode: 'INVALID_INPUT' });
 		expect(String(out[1].errorMessage)).toContain('Item 2, field "Quantity (input field "stock")"');
-		expect(out[2]).toMatchObject({ productId: shopVariants[2].productId, skuCode: 'NO-SUCH-SKU', success: false });
-		const task = (run!.data.resultData.runData['Update Inventory'] as Array<{ data: { main: Array<Array<{ pairedItem: unknown }>> } }>)[0];
-		expect(task.data.main[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(sandbox.store.products.get(shopVariants[0].productId)!.skus.find((s) => s.sku_code === shopVariants[0].sku)!.inventory).toBe(5);
+		expect(out[2]).toMatchObject({
+			productId: shopVariants[2].productId,
+			skuCode: 'NO-SUCH-SKU',
+			success: false,
+		});
+		const task = (
+			run!.data.resultData.runData['Update Inventory'] as Array<{
+				data: { main: Array<Array<{ pairedItem: unknown }>> };
+			}>
+		)[0];
+		expect(task.data.main[0].map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
+		expect(
+			sandbox.store.products
+				.get(shopVariants[0].productId)!
+				.skus.find((s) => s.sku_code === shopVariants[0].sku)!.inventory,
+		).toBe(5);
 	});
 
 	it('an API error fails the run with AliExpress’s code and advice', async () => {
@@ -340,7 +434,9 @@ describe('in real n8n', () => {
 		const { code: exit, run } = await execute('aeE2eBadInput');
 		expect(exit).toBe(1);
 		const error = harness.nodeError(run, 'Update Inventory')!;
-		expect(error.message).toBe('Item 1, field "Quantity": must be a whole number from 0 to 999999, got "-5"');
+		expect(error.message).toBe(
+			'Item 1, field "Quantity": must be a whole number from 0 to 999999, got "-5"',
+		);
 		expect(String(error.description)).toContain('whole number');
 		expect(sandbox.calls.length).toBe(before);
 	});
@@ -354,4 +450,3 @@ describe('in real n8n', () => {
 		expect(stdout).not.toContain('not-the-secret');
 	});
 });
-

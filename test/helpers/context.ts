@@ -50,12 +50,17 @@ export interface TestContext {
 
 /** Matches a real n8n expression's laziness: a function parameter is evaluated per item. */
 function resolve(value: ParamValue, item: INodeExecutionData, index: number): unknown {
-	return typeof value === 'function' ? (value as (i: INodeExecutionData, n: number) => unknown)(item, index) : value;
+	return typeof value === 'function'
+		? (value as (i: INodeExecutionData, n: number) => unknown)(item, index)
+		: value;
 }
 
 function toItems(items: ContextOptions['items']): INodeExecutionData[] {
 	return (items ?? [{}]).map((it) =>
-		it && typeof it === 'object' && 'json' in it && typeof (it as INodeExecutionData).json === 'object'
+		it &&
+		typeof it === 'object' &&
+		'json' in it &&
+		typeof (it as INodeExecutionData).json === 'object'
 			? (it as INodeExecutionData)
 			: { json: it as IDataObject },
 	);
@@ -85,7 +90,10 @@ export async function httpWithAuthentication(
 	onRequest?: () => void,
 ): Promise<unknown> {
 	onRequest?.();
-	const signed = await signRequest(credentials, JSON.parse(JSON.stringify(options)) as IHttpRequestOptions);
+	const signed = await signRequest(
+		credentials,
+		JSON.parse(JSON.stringify(options)) as IHttpRequestOptions,
+	);
 	const url = new URL(signed.url);
 	for (const [k, v] of Object.entries(signed.qs ?? {})) url.searchParams.set(k, String(v));
 	const body = typeof signed.body === 'string' ? signed.body : '';
@@ -112,7 +120,9 @@ export async function httpWithAuthentication(
 	}
 	record.status = response.statusCode;
 	if (response.statusCode >= 400 && !signed.ignoreHttpStatusErrors) {
-		const err = new Error(`Request failed with status code ${response.statusCode}`) as Error & { config: unknown };
+		const err = new Error(`Request failed with status code ${response.statusCode}`) as Error & {
+			config: unknown;
+		};
 		err.config = { data: body };
 		throw err;
 	}

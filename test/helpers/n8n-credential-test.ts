@@ -52,7 +52,8 @@ let loaded: Promise<Record<string, ICredentialType>> | undefined;
 /** The package's credential types, loaded by n8n-core from dist/ as n8n does. */
 export function credentialTypes(): Promise<Record<string, ICredentialType>> {
 	loaded ??= (async () => {
-		if (!fs.existsSync(path.join(ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+		if (!fs.existsSync(path.join(ROOT, 'dist')))
+			throw new Error('dist/ is missing: run `npm run build` first');
 		const loader = new core.PackageDirectoryLoader(ROOT);
 		await loader.loadAll();
 		return Object.fromEntries(
@@ -78,7 +79,8 @@ class CredentialsHelper extends ICredentialsHelper {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const type = this.types[typeName];
-		if (typeof type?.authenticate !== 'function') throw new Error(`${typeName} has no authenticate function`);
+		if (typeof type?.authenticate !== 'function')
+			throw new Error(`${typeName} has no authenticate function`);
 		return await type.authenticate(credentials, requestOptions);
 	}
 	async preAuthentication() {
@@ -116,7 +118,8 @@ export async function testCredential(
 ): Promise<INodeCredentialTestResult> {
 	const types = await credentialTypes();
 	const testRequest = types[typeName]?.test;
-	if (!testRequest) return { status: 'Error', message: 'No testing function found for this credential.' };
+	if (!testRequest)
+		return { status: 'Error', message: 'No testing function found for this credential.' };
 
 	const nodeType: INodeType = {
 		description: {
@@ -191,7 +194,10 @@ export async function testCredential(
 	try {
 		response = await routingNode.runNode();
 	} catch (error) {
-		const e = error as { message: string; cause?: { response?: { status: number; statusText?: string }; code?: string } };
+		const e = error as {
+			message: string;
+			cause?: { response?: { status: number; statusText?: string }; code?: string };
+		};
 		if (e.cause?.response) {
 			const status = e.cause.response.status;
 			for (const rule of testRequest.rules ?? []) {
@@ -200,7 +206,10 @@ export async function testCredential(
 				}
 			}
 			if (status < 199 || status > 299) {
-				return { status: 'Error', message: e.cause.response.statusText || `Received HTTP status code: ${status}` };
+				return {
+					status: 'Error',
+					message: e.cause.response.statusText || `Received HTTP status code: ${status}`,
+				};
 			}
 		} else if (e.cause?.code) {
 			return { status: 'Error', message: e.cause.code };
@@ -208,7 +217,10 @@ export async function testCredential(
 		return { status: 'Error', message: String(e.message) };
 	}
 	for (const rule of testRequest.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && get(response![0][0].json, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			get(response![0][0].json, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}

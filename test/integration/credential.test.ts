@@ -14,7 +14,9 @@ import { createContext, sandboxCredentials } from '../helpers/context';
 import { testCredential } from '../helpers/n8n-credential-test';
 
 const LIST = 'aliexpress.solution.product.list.get';
-const listParams = { aeop_a_e_product_list_query: { product_status_type: 'onSelling', current_page: 1, page_size: 5 } };
+const listParams = {
+	aeop_a_e_product_list_query: { product_status_type: 'onSelling', current_page: 1, page_size: 5 },
+};
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -23,7 +25,9 @@ beforeAll(async () => {
 afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.resetCalls());
 
-function creds(extra: Partial<ICredentialDataDecryptedObject> = {}): ICredentialDataDecryptedObject {
+function creds(
+	extra: Partial<ICredentialDataDecryptedObject> = {},
+): ICredentialDataDecryptedObject {
 	return sandboxCredentials(sandbox, extra);
 }
 
@@ -53,16 +57,28 @@ describe('IOP', () => {
 		expect(call.params.session).toBe(sandbox.accessToken);
 		expect(call.params.format).toBe('json');
 		expect(Math.abs(Number(call.params.timestamp) - Date.now())).toBeLessThan(60_000);
-		expect(JSON.parse(call.params.aeop_a_e_product_list_query)).toEqual(listParams.aeop_a_e_product_list_query);
+		expect(JSON.parse(call.params.aeop_a_e_product_list_query)).toEqual(
+			listParams.aeop_a_e_product_list_query,
+		);
 	});
 
 	it('a bad secret gets IncompleteSignature, with advice and no secrets', async () => {
-		const error = await failure(client(creds({ appSecret: 'wrong-secret' })).call(LIST, listParams));
+		const error = await failure(
+			client(creds({ appSecret: 'wrong-secret' })).call(LIST, listParams),
+		);
 		expect(error.info).toMatchObject({ kind: 'signature', code: 'IncompleteSignature' });
-		const nodeError = toNodeApiError(createContext({ credentials: creds(), parameters: {} }).ctx.getNode(), error);
+		const nodeError = toNodeApiError(
+			createContext({ credentials: creds(), parameters: {} }).ctx.getNode(),
+			error,
+		);
 		expect(nodeError.message).toContain('IncompleteSignature');
 		expect(nodeError.description).toContain('App Secret');
-		const everything = JSON.stringify({ m: nodeError.message, d: nodeError.description, r: nodeError.errorResponse, c: nodeError.cause });
+		const everything = JSON.stringify({
+			m: nodeError.message,
+			d: nodeError.description,
+			r: nodeError.errorResponse,
+			c: nodeError.cause,
+		});
 		expect(everything).not.toContain('wrong-secret');
 		expect(everything).not.toContain(sandbox.accessToken);
 		expect(everything).not.toContain(sandbox.calls[0].params.sign);
@@ -71,7 +87,9 @@ describe('IOP', () => {
 	it('an expired token says so', async () => {
 		const grant = sandbox.store.issueToken();
 		sandbox.store.expireToken(grant.accessToken);
-		const error = await failure(client(creds({ accessToken: grant.accessToken })).call(LIST, listParams));
+		const error = await failure(
+			client(creds({ accessToken: grant.accessToken })).call(LIST, listParams),
+		);
 		expect(error.info).toMatchObject({ kind: 'session', code: 'IllegalAccessToken' });
 		expect(error.message).toMatch(/^AliExpress error IllegalAccessToken: .+\(request .+\)$/);
 	});
@@ -101,12 +119,17 @@ describe('IOP', () => {
 		expect(call.method).toBe('/auth/token/create');
 		expect(call.params).not.toHaveProperty('session');
 		// The new token works as a session.
-		const list = await client(creds({ accessToken: answer.access_token as string })).call(LIST, listParams);
+		const list = await client(creds({ accessToken: answer.access_token as string })).call(
+			LIST,
+			listParams,
+		);
 		expect(list.result).toBeDefined();
 	});
 
 	it('refuses plain http to anything but loopback, before sending', async () => {
-		const error = await failure(client(creds({ gatewayUrl: 'http://shop.example.com' })).call(LIST, listParams));
+		const error = await failure(
+			client(creds({ gatewayUrl: 'http://shop.example.com' })).call(LIST, listParams),
+		);
 		expect(error.message).toContain('must use https');
 		expect(sandbox.calls).toHaveLength(0);
 	});
@@ -125,24 +148,40 @@ describe('TOP', () => {
 	});
 
 	it.each(['md5', 'hmac'])('%s: a bad secret gets code 25', async (signMethod) => {
-		const c = creds({ protocol: 'top', signMethod, appSecret: 'nope', gatewayUrl: `${sandbox.url}/router/rest` });
+		const c = creds({
+			protocol: 'top',
+			signMethod,
+			appSecret: 'nope',
+			gatewayUrl: `${sandbox.url}/router/rest`,
+		});
 		const error = await failure(client(c).call(LIST, listParams));
 		expect(error.info).toMatchObject({ kind: 'signature', code: '25' });
 	});
 
 	it('an invalid session gets code 27', async () => {
-		const c = creds({ protocol: 'top', accessToken: 'not-a-token', gatewayUrl: `${sandbox.url}/router/rest` });
+		const c = creds({
+			protocol: 'top',
+			accessToken: 'not-a-token',
+			gatewayUrl: `${sandbox.url}/router/rest`,
+		});
 		const error = await failure(client(c).call(LIST, listParams));
 		expect(error.info).toMatchObject({ kind: 'session', code: '27' });
 	});
 });
 
 describe('requests as n8n’s HTTP Request node makes them', () => {
-	async function send(options: IHttpRequestOptions & { uri?: string; form?: Record<string, string> }) {
-		const signed = (await signRequest(creds(), options)) as IHttpRequestOptions & { uri?: string; form?: Record<string, string> };
+	async function send(
+		options: IHttpRequestOptions & { uri?: string; form?: Record<string, string> },
+	) {
+		const signed = (await signRequest(creds(), options)) as IHttpRequestOptions & {
+			uri?: string;
+			form?: Record<string, string>;
+		};
 		const url = new URL(signed.uri ?? signed.url);
 		for (const [k, v] of Object.entries(signed.qs ?? {})) url.searchParams.set(k, String(v));
-		const body = signed.form ? new URLSearchParams(signed.form).toString() : (signed.body as string | undefined);
+		const body = signed.form
+			? new URLSearchParams(signed.form).toString()
+			: (signed.body as string | undefined);
 		const res = await request(url, {
 			method: 'POST',
 			headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
@@ -156,7 +195,10 @@ describe('requests as n8n’s HTTP Request node makes them', () => {
 			url: '',
 			uri: `${sandbox.url}/sync`,
 			method: 'POST',
-			qs: { method: LIST, aeop_a_e_product_list_query: JSON.stringify(listParams.aeop_a_e_product_list_query) },
+			qs: {
+				method: LIST,
+				aeop_a_e_product_list_query: JSON.stringify(listParams.aeop_a_e_product_list_query),
+			},
 		});
 		expect(answer).toHaveProperty('aliexpress_solution_product_list_get_response');
 	});
@@ -166,26 +208,35 @@ describe('requests as n8n’s HTTP Request node makes them', () => {
 			url: '',
 			uri: `${sandbox.url}/sync`,
 			method: 'POST',
-			form: { method: LIST, aeop_a_e_product_list_query: JSON.stringify(listParams.aeop_a_e_product_list_query) },
+			form: {
+				method: LIST,
+				aeop_a_e_product_list_query: JSON.stringify(listParams.aeop_a_e_product_list_query),
+			},
 		});
 		expect(answer).toHaveProperty('aliexpress_solution_product_list_get_response');
 	});
 
 	it('a system API by full URL', async () => {
 		const code = sandbox.store.issueAuthCode();
-		const answer = await send({ url: `${sandbox.url}/rest/auth/token/create`, method: 'POST', qs: { code } });
+		const answer = await send({
+			url: `${sandbox.url}/rest/auth/token/create`,
+			method: 'POST',
+			qs: { code },
+		});
 		expect(answer.code).toBe('0');
 	});
 });
 
-describe('credential test (n8n-core RoutingNode, the credential\'s own declarative test)', () => {
+describe("credential test (n8n-core RoutingNode, the credential's own declarative test)", () => {
 	// Expected messages are written out here from the issue's list of fields to name,
 	// not imported from the credential's rule table.
 	const OK = { status: 'OK', message: 'Connection successful!' };
 
 	it('answers OK for a good IOP credential, after one shop-profile call', async () => {
 		expect(await testCredential('aliExpressApi', creds())).toEqual(OK);
-		expect(sandbox.calls.map((c) => c.method)).toEqual(['aliexpress.solution.merchant.profile.get']);
+		expect(sandbox.calls.map((c) => c.method)).toEqual([
+			'aliexpress.solution.merchant.profile.get',
+		]);
 		expect(sandbox.calls[0].outcome).toBe('ok');
 	});
 
@@ -196,25 +247,26 @@ describe('credential test (n8n-core RoutingNode, the credential\'s own declarati
 		}
 	});
 
-	const cases: Array<[string, () => Partial<ICredentialDataDecryptedObject>, RegExp, () => void]> = [
-		['an unknown app key', () => ({ appKey: '42' }), /^App Key:/, () => {}],
-		['a wrong app secret', () => ({ appSecret: 'not-the-secret' }), /^App Secret:/, () => {}],
-		['an unknown access token', () => ({ accessToken: 'bad-token' }), /^Access Token:/, () => {}],
-		['an empty access token', () => ({ accessToken: '' }), /^Access Token:/, () => {}],
-		['an expired access token', () => ({}), /^Access Token:/, () => sandbox.store.expireToken()],
+	const cases: Array<[string, () => Partial<ICredentialDataDecryptedObject>, RegExp, () => void]> =
 		[
-			'a server outside the IP whitelist',
-			() => ({}),
-			/^IP whitelist:/,
-			() => sandbox.setOptions({ ipWhitelist: ['203.0.113.7'] }),
-		],
-		[
-			'an app without the API permission',
-			() => ({}),
-			/^API permission:.*aliexpress\.solution\.merchant\.profile\.get/,
-			() => sandbox.setOptions({ deniedMethods: ['aliexpress.solution.merchant.profile.get'] }),
-		],
-	];
+			['an unknown app key', () => ({ appKey: '42' }), /^App Key:/, () => {}],
+			['a wrong app secret', () => ({ appSecret: 'not-the-secret' }), /^App Secret:/, () => {}],
+			['an unknown access token', () => ({ accessToken: 'bad-token' }), /^Access Token:/, () => {}],
+			['an empty access token', () => ({ accessToken: '' }), /^Access Token:/, () => {}],
+			['an expired access token', () => ({}), /^Access Token:/, () => sandbox.store.expireToken()],
+			[
+				'a server outside the IP whitelist',
+				() => ({}),
+				/^IP whitelist:/,
+				() => sandbox.setOptions({ ipWhitelist: ['203.0.113.7'] }),
+			],
+			[
+				'an app without the API permission',
+				() => ({}),
+				/^API permission:.*aliexpress\.solution\.merchant\.profile\.get/,
+				() => sandbox.setOptions({ deniedMethods: ['aliexpress.solution.merchant.profile.get'] }),
+			],
+		];
 
 	describe.each([
 		['IOP', {}],
@@ -225,30 +277,40 @@ describe('credential test (n8n-core RoutingNode, the credential\'s own declarati
 			sandbox.store.issueToken();
 		});
 		// AppWhiteIpLimit is known from IOP only; TOP has no documented code of its own for it.
-		const forProtocol = name === 'TOP' ? cases.filter(([what]) => !what.includes('IP whitelist')) : cases;
-		it.each(forProtocol)('names the field to fix for %s', async (_what, extra, message, arrange) => {
-			arrange();
-			const gateway = name === 'TOP' ? { gatewayUrl: `${sandbox.url}/router/rest` } : {};
-			const c = creds({ ...protocol, ...gateway, ...extra() });
-			const result = await testCredential('aliExpressApi', c);
-			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(message);
-			for (const secret of [c.appSecret, c.accessToken, sandbox.appSecret]) {
-				if (secret) expect(result.message).not.toContain(String(secret));
-			}
-			// the sandbox really refused the call (the rule did not fire on a success)
-			expect(sandbox.calls.at(-1)?.outcome).toBe('error');
-		});
+		const forProtocol =
+			name === 'TOP' ? cases.filter(([what]) => !what.includes('IP whitelist')) : cases;
+		it.each(forProtocol)(
+			'names the field to fix for %s',
+			async (_what, extra, message, arrange) => {
+				arrange();
+				const gateway = name === 'TOP' ? { gatewayUrl: `${sandbox.url}/router/rest` } : {};
+				const c = creds({ ...protocol, ...gateway, ...extra() });
+				const result = await testCredential('aliExpressApi', c);
+				expect(result.status).toBe('Error');
+				expect(result.message).toMatch(message);
+				for (const secret of [c.appSecret, c.accessToken, sandbox.appSecret]) {
+					if (secret) expect(result.message).not.toContain(String(secret));
+				}
+				// the sandbox really refused the call (the rule did not fire on a success)
+				expect(sandbox.calls.at(-1)?.outcome).toBe('error');
+			},
+		);
 	});
 
 	it('does not report success for a gateway that answers something else', async () => {
 		// a URL that is not an AliExpress gateway: HTTP 404, n8n's own status message
-		const result = await testCredential('aliExpressApi', creds({ gatewayUrl: `${sandbox.url}/nowhere` }));
+		const result = await testCredential(
+			'aliExpressApi',
+			creds({ gatewayUrl: `${sandbox.url}/nowhere` }),
+		);
 		expect(result.status).toBe('Error');
 	});
 
 	it('fails with the connection error when nothing listens', async () => {
-		const result = await testCredential('aliExpressApi', creds({ gatewayUrl: 'http://127.0.0.1:9' }));
+		const result = await testCredential(
+			'aliExpressApi',
+			creds({ gatewayUrl: 'http://127.0.0.1:9' }),
+		);
 		expect(result).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
 	});
 });

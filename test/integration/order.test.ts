@@ -78,24 +78,26 @@ interface StoreQuery {
  * when created within the last 30 days.
  */
 function expected(q: StoreQuery, now = Date.now()): Order[] {
-	return [...sandbox.store.orders.values()]
-		.filter((o) => {
-			const created = parsePacific(o.gmt_create);
-			const updated = parsePacific(o.gmt_update);
-			if (created < q.createdFrom || created > q.createdTo) return false;
-			if (q.modifiedFrom !== undefined && updated < q.modifiedFrom) return false;
-			if (q.modifiedTo !== undefined && updated > q.modifiedTo) return false;
-			if (q.statuses?.length && !q.statuses.includes(o.order_status)) return false;
-			if (q.buyer && o.buyer_login_id !== q.buyer) return false;
-			if (o.order_status === 'FINISH' && now - created > 30 * DAY) return false;
-			return true;
-		})
-		// newest first; orders placed in the same second: highest order id first
-		.sort(
-			(a, b) =>
-				parsePacific(b.gmt_create) - parsePacific(a.gmt_create) ||
-				(BigInt(b.order_id) > BigInt(a.order_id) ? 1 : -1),
-		);
+	return (
+		[...sandbox.store.orders.values()]
+			.filter((o) => {
+				const created = parsePacific(o.gmt_create);
+				const updated = parsePacific(o.gmt_update);
+				if (created < q.createdFrom || created > q.createdTo) return false;
+				if (q.modifiedFrom !== undefined && updated < q.modifiedFrom) return false;
+				if (q.modifiedTo !== undefined && updated > q.modifiedTo) return false;
+				if (q.statuses?.length && !q.statuses.includes(o.order_status)) return false;
+				if (q.buyer && o.buyer_login_id !== q.buyer) return false;
+				if (o.order_status === 'FINISH' && now - created > 30 * DAY) return false;
+				return true;
+			})
+			// newest first; orders placed in the same second: highest order id first
+			.sort(
+				(a, b) =>
+					parsePacific(b.gmt_create) - parsePacific(a.gmt_create) ||
+					(BigInt(b.order_id) > BigInt(a.order_id) ? 1 : -1),
+			)
+	);
 }
 
 /** The order-list queries the node sent, grouped by everything but the page. */
@@ -116,8 +118,12 @@ function matchesOf(query: IDataObject): number {
 	return expected({
 		createdFrom: parsePacific(query.create_date_start as string),
 		createdTo: parsePacific(query.create_date_end as string),
-		modifiedFrom: query.modified_date_start ? parsePacific(query.modified_date_start as string) : undefined,
-		modifiedTo: query.modified_date_end ? parsePacific(query.modified_date_end as string) : undefined,
+		modifiedFrom: query.modified_date_start
+			? parsePacific(query.modified_date_start as string)
+			: undefined,
+		modifiedTo: query.modified_date_end
+			? parsePacific(query.modified_date_end as string)
+			: undefined,
 		statuses: query.order_status_list as string[],
 		buyer: query.buyer_login_id as string | undefined,
 	}).length;
@@ -128,7 +134,9 @@ function expectOnePassPerPage(): number {
 	let total = 0;
 	for (const { query, pages } of sentQueries().values()) {
 		const pageCount = Math.max(1, Math.ceil(matchesOf(query) / 50));
-		expect([...pages].sort((a, b) => a - b)).toEqual(Array.from({ length: pageCount }, (_, i) => i + 1));
+		expect([...pages].sort((a, b) => a - b)).toEqual(
+			Array.from({ length: pageCount }, (_, i) => i + 1),
+		);
 		expect(query.page_size).toBe(50);
 		total += pageCount;
 	}
@@ -136,7 +144,8 @@ function expectOnePassPerPage(): number {
 	return total;
 }
 
-const ids = (items: INodeExecutionData[]) => items.map((i) => String(i.json.order_id ?? i.json.orderId));
+const ids = (items: INodeExecutionData[]) =>
+	items.map((i) => String(i.json.order_id ?? i.json.orderId));
 
 function orderWith(predicate: (o: Order) => boolean): Order {
 	const order = [...sandbox.store.orders.values()].find(predicate);
@@ -156,7 +165,9 @@ describe('order → Get Many', () => {
 		expect(ids(out)).toEqual(want.map((o) => o.order_id));
 		expect(out.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		// FINISH is asked for on its own; the other ten statuses together
-		const lists = [...sentQueries().values()].map((q) => (q.query.order_status_list as string[]).length).sort();
+		const lists = [...sentQueries().values()]
+			.map((q) => (q.query.order_status_list as string[]).length)
+			.sort();
 		expect(lists).toEqual([1, 10]);
 		const pages = expectOnePassPerPage();
 		expect(pages).toBeGreaterThan(10);
@@ -168,18 +179,33 @@ describe('order → Get Many', () => {
 	});
 
 	it('simplifies orders', async () => {
-		const out = await runGetMany({ simplify: true, filters: { statuses: ['WAIT_SELLER_SEND_GOODS', 'PLACE_ORDER_SUCCESS'] } });
+		const out = await runGetMany({
+			simplify: true,
+			filters: { statuses: ['WAIT_SELLER_SEND_GOODS', 'PLACE_ORDER_SUCCESS'] },
+		});
 		expect(out.length).toBeGreaterThan(0);
 		for (const { json } of out) {
 			const o = sandbox.store.orders.get(json.orderId as string)!;
 			expect(o).toBeDefined();
 			expect(Object.keys(json).sort()).toEqual(
-				['buyerLoginId', 'createdAt', 'currency', 'items', 'orderId', 'paidAt', 'status', 'totalAmount', 'updatedAt'].sort(),
+				[
+					'buyerLoginId',
+					'createdAt',
+					'currency',
+					'items',
+					'orderId',
+					'paidAt',
+					'status',
+					'totalAmount',
+					'updatedAt',
+				].sort(),
 			);
 			expect(json.status).toBe(o.order_status);
 			expect(json.createdAt).toBe(new Date(parsePacific(o.gmt_create)).toISOString());
 			expect(json.updatedAt).toBe(new Date(parsePacific(o.gmt_update)).toISOString());
-			expect(json.paidAt).toBe(o.gmt_pay_time ? new Date(parsePacific(o.gmt_pay_time)).toISOString() : null);
+			expect(json.paidAt).toBe(
+				o.gmt_pay_time ? new Date(parsePacific(o.gmt_pay_time)).toISOString() : null,
+			);
 			expect(json.totalAmount).toBe(Number(o.pay_amount.amount));
 			expect(json.currency).toBe(o.pay_amount.currency_code);
 			expect(json.buyerLoginId).toBe(o.buyer_login_id);
@@ -233,7 +259,9 @@ describe('order → Get Many', () => {
 		// one date as ISO with an offset: that offset wins over the workflow zone
 		const modFromIso = new Date(modFrom + 5.5 * 3600_000).toISOString().replace('Z', '+05:30');
 		const out = await runGetMany(
-			{ filters: { createdAfter: tokyo(from), createdBefore: tokyo(to), modifiedAfter: modFromIso } },
+			{
+				filters: { createdAfter: tokyo(from), createdBefore: tokyo(to), modifiedAfter: modFromIso },
+			},
 			{ timezone: 'Asia/Tokyo' },
 		);
 		const queries = [...sentQueries().values()].map((q) => q.query);
@@ -251,10 +279,18 @@ describe('order → Get Many', () => {
 	it('splits a range over 180 days into windows the API accepts', async () => {
 		const now = Date.now();
 		// two old orders only a split range can reach
-		const old1 = sandbox.store.addOrder({ createdAt: now - 300 * DAY, order_status: 'WAIT_BUYER_ACCEPT_GOODS' });
+		const old1 = sandbox.store.addOrder({
+			createdAt: now - 300 * DAY,
+			order_status: 'WAIT_BUYER_ACCEPT_GOODS',
+		});
 		const old2 = sandbox.store.addOrder({ createdAt: now - 390 * DAY, order_status: 'IN_ISSUE' });
 		const from = now - 400 * DAY;
-		const out = await runGetMany({ filters: { createdAfter: new Date(from).toISOString(), createdBefore: new Date(now).toISOString() } });
+		const out = await runGetMany({
+			filters: {
+				createdAfter: new Date(from).toISOString(),
+				createdBefore: new Date(now).toISOString(),
+			},
+		});
 		expect(sandbox.calls.every((c) => c.outcome === 'ok')).toBe(true);
 		const want = expected({ createdFrom: Math.ceil(from / 1000) * 1000, createdTo: now });
 		expect(ids(out)).toEqual(want.map((o) => o.order_id));
@@ -263,7 +299,10 @@ describe('order → Get Many', () => {
 		const windows = [...sentQueries().values()]
 			.map((q) => q.query)
 			.filter((q) => (q.order_status_list as string[]).length === 10)
-			.map((q) => [parsePacific(q.create_date_start as string), parsePacific(q.create_date_end as string)])
+			.map((q) => [
+				parsePacific(q.create_date_start as string),
+				parsePacific(q.create_date_end as string),
+			])
 			.sort((a, b) => a[0] - b[0]);
 		expect(windows).toHaveLength(3);
 		expect(windows[0][0]).toBe(Math.ceil(from / 1000) * 1000);
@@ -279,7 +318,9 @@ describe('order → Get Many', () => {
 		const now = Date.now();
 		const statuses = ['FINISH', 'WAIT_BUYER_ACCEPT_GOODS'];
 		const from = now - 60 * DAY;
-		const out = await runGetMany({ filters: { statuses, createdAfter: new Date(from).toISOString() } });
+		const out = await runGetMany({
+			filters: { statuses, createdAfter: new Date(from).toISOString() },
+		});
 		expect(sandbox.calls.every((c) => c.outcome === 'ok')).toBe(true);
 		const want = expected({ createdFrom: Math.ceil(from / 1000) * 1000, createdTo: now, statuses });
 		expect(ids(out)).toEqual(want.map((o) => o.order_id));
@@ -303,8 +344,14 @@ describe('order → Get Many', () => {
 		// FINISH alone
 		sandbox.resetCalls();
 		const onlyFinished = await runGetMany({ filters: { statuses: ['FINISH'] } });
-		expect(onlyFinished.length).toBe(expected({ createdFrom: now - 180 * DAY, createdTo: now, statuses: ['FINISH'] }).length);
-		expect([...sentQueries().values()].every((q) => (q.query.order_status_list as string[]).join() === 'FINISH')).toBe(true);
+		expect(onlyFinished.length).toBe(
+			expected({ createdFrom: now - 180 * DAY, createdTo: now, statuses: ['FINISH'] }).length,
+		);
+		expect(
+			[...sentQueries().values()].every(
+				(q) => (q.query.order_status_list as string[]).join() === 'FINISH',
+			),
+		).toBe(true);
 	});
 
 	it('fetchOrders with anyStatus (the trigger): no status list sent, copies from both streams merged', async () => {
@@ -313,8 +360,16 @@ describe('order → Get Many', () => {
 			parameters: {},
 		});
 		const now = Date.now();
-		const orders = await fetchOrders(createClient(ctx), { anyStatus: true, modifiedFrom: now - 20 * DAY }, now);
-		const want = expected({ createdFrom: now - 180 * DAY, createdTo: now, modifiedFrom: Math.ceil((now - 20 * DAY) / 1000) * 1000 });
+		const orders = await fetchOrders(
+			createClient(ctx),
+			{ anyStatus: true, modifiedFrom: now - 20 * DAY },
+			now,
+		);
+		const want = expected({
+			createdFrom: now - 180 * DAY,
+			createdTo: now,
+			modifiedFrom: Math.ceil((now - 20 * DAY) / 1000) * 1000,
+		});
 		expect(orders.map((o) => o.order_id)).toEqual(want.map((o) => o.order_id));
 		const lists = [...sentQueries().values()].map((q) => q.query.order_status_list);
 		expect(lists).toEqual(expect.arrayContaining([undefined, ['FINISH']]));
@@ -324,20 +379,45 @@ describe('order → Get Many', () => {
 	});
 
 	it('takes a page of one order given as a bare object (buyer filter)', async () => {
-		const order = sandbox.store.addOrder({ createdAt: Date.now() - 3 * DAY, buyer_login_id: 'us0000000001solo' });
-		const out = await runGetMany({ filters: { buyerLoginId: ' us0000000001solo ' }, simplify: true });
+		const order = sandbox.store.addOrder({
+			createdAt: Date.now() - 3 * DAY,
+			buyer_login_id: 'us0000000001solo',
+		});
+		const out = await runGetMany({
+			filters: { buyerLoginId: ' us0000000001solo ' },
+			simplify: true,
+		});
 		expect(out.map((i) => i.json.orderId)).toEqual([order.order_id]);
-		for (const { query } of sentQueries().values()) expect(query.buyer_login_id).toBe('us0000000001solo');
+		for (const { query } of sentQueries().values())
+			expect(query.buyer_login_id).toBe('us0000000001solo');
 	});
 
 	it('runs one query per input item, paired to it', async () => {
 		const out = await runGetMany(
-			{ returnAll: false, limit: 3, filters: (item: INodeExecutionData) => ({ statuses: [item.json.status] }) },
+			{
+				returnAll: false,
+				limit: 3,
+				filters: (item: INodeExecutionData) => ({ statuses: [item.json.status] }),
+			},
 			{ items: [{ status: 'IN_ISSUE' }, { status: 'IN_FROZEN' }] },
 		);
 		expect(out).toHaveLength(6);
-		expect(out.slice(0, 3).every((i) => i.json.order_status === 'IN_ISSUE' && (i.pairedItem as { item: number }).item === 0)).toBe(true);
-		expect(out.slice(3).every((i) => i.json.order_status === 'IN_FROZEN' && (i.pairedItem as { item: number }).item === 1)).toBe(true);
+		expect(
+			out
+				.slice(0, 3)
+				.every(
+					(i) =>
+						i.json.order_status === 'IN_ISSUE' && (i.pairedItem as { item: number }).item === 0,
+				),
+		).toBe(true);
+		expect(
+			out
+				.slice(3)
+				.every(
+					(i) =>
+						i.json.order_status === 'IN_FROZEN' && (i.pairedItem as { item: number }).item === 1,
+				),
+		).toBe(true);
 	});
 
 	it('rejects bad input before any call, naming item and field', async () => {
@@ -356,15 +436,21 @@ describe('order → Get Many', () => {
 		expect(error.message).toMatch(/^Item 2, field "Modified Before": is not a date/);
 
 		error = await failure(
-			runGetMany({ filters: { createdAfter: '2024-05-02T00:00:00', createdBefore: '2024-05-01T00:00:00' } }),
+			runGetMany({
+				filters: { createdAfter: '2024-05-02T00:00:00', createdBefore: '2024-05-01T00:00:00' },
+			}),
 		);
-		expect(error.message).toMatch(/^Item 1, field "Created After": must be earlier than "Created Before"/);
+		expect(error.message).toMatch(
+			/^Item 1, field "Created After": must be earlier than "Created Before"/,
+		);
 
 		error = await failure(runGetMany({ returnAll: false, limit: 0 }));
 		expect(error.message).toMatch(/^Item 1, field "Limit": must be a whole number of at least 1/);
 
 		error = await failure(runGetMany({ filters: { statuses: ['SHIPPED'] } }));
-		expect(error.message).toMatch(/^Item 1, field "Statuses": "SHIPPED" is not an AliExpress order status/);
+		expect(error.message).toMatch(
+			/^Item 1, field "Statuses": "SHIPPED" is not an AliExpress order status/,
+		);
 		expect(sandbox.callCount()).toBe(0);
 	});
 });
@@ -374,7 +460,10 @@ describe('order → Get Many', () => {
 describe('order → Get', () => {
 	it('gets one order, simplified with its shipping address', async () => {
 		const o = orderWith((x) => x.order_status === 'WAIT_SELLER_SEND_GOODS');
-		const [item] = await run(get as unknown as Operation, 'get', { orderId: o.order_id, simplify: true });
+		const [item] = await run(get as unknown as Operation, 'get', {
+			orderId: o.order_id,
+			simplify: true,
+		});
 		expect(item.json).toMatchObject({
 			orderId: o.order_id,
 			status: o.order_status,
@@ -411,7 +500,10 @@ describe('order → Get', () => {
 
 	it('an order ID with leading zeros is sent as valid JSON, the number it stands for', async () => {
 		const o = orderWith((x) => x.order_status === 'WAIT_SELLER_SEND_GOODS');
-		const [item] = await run(get as unknown as Operation, 'get', { orderId: `00${o.order_id}`, simplify: true });
+		const [item] = await run(get as unknown as Operation, 'get', {
+			orderId: `00${o.order_id}`,
+			simplify: true,
+		});
 		expect(item.json.orderId).toBe(o.order_id);
 		const param1 = sandbox.calls[0].params.param1;
 		expect(param1).toContain(`"order_id":${o.order_id},`);
@@ -419,9 +511,13 @@ describe('order → Get', () => {
 	});
 
 	it('rejects a non-numeric order ID before any call', async () => {
-		const error = await failure(run(get as unknown as Operation, 'get', { orderId: 'AE-123', simplify: true }));
+		const error = await failure(
+			run(get as unknown as Operation, 'get', { orderId: 'AE-123', simplify: true }),
+		);
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toBe('Item 1, field "Order ID": must be a numeric AliExpress ID, got "AE-123"');
+		expect(error.message).toBe(
+			'Item 1, field "Order ID": must be a numeric AliExpress ID, got "AE-123"',
+		);
 		expect(sandbox.callCount()).toBe(0);
 	});
 });
@@ -429,7 +525,11 @@ describe('order → Get', () => {
 // ---------------------------------------------------------------- Ship
 
 describe('order → Ship', () => {
-	const shipParams = (orderId: string, trackingNumber: string, extra: Record<string, ParamValue> = {}) => ({
+	const shipParams = (
+		orderId: string,
+		trackingNumber: string,
+		extra: Record<string, ParamValue> = {},
+	) => ({
 		orderId,
 		serviceName: 'CAINIAO_STANDARD',
 		trackingNumber,
@@ -441,7 +541,9 @@ describe('order → Ship', () => {
 		run(ship as unknown as Operation, 'ship', params, options);
 
 	it('ships an order: status changes and the tracking number is recorded', async () => {
-		const o = orderWith((x) => x.order_status === 'WAIT_SELLER_SEND_GOODS' && x.shipments.length === 0);
+		const o = orderWith(
+			(x) => x.order_status === 'WAIT_SELLER_SEND_GOODS' && x.shipments.length === 0,
+		);
 		const out = await runShip(shipParams(o.order_id, 'LP00000000001'));
 		expect(out).toEqual([
 			{
@@ -459,8 +561,16 @@ describe('order → Ship', () => {
 		const stored = sandbox.store.orders.get(o.order_id)!;
 		expect(stored.order_status).toBe('WAIT_BUYER_ACCEPT_GOODS');
 		expect(stored.shipments).toHaveLength(1);
-		expect(stored.shipments[0]).toMatchObject({ logistics_no: 'LP00000000001', service_name: 'CAINIAO_STANDARD', send_type: 'all' });
-		expect(sandbox.calls[0].params).toMatchObject({ out_ref: o.order_id, logistics_no: 'LP00000000001', send_type: 'all' });
+		expect(stored.shipments[0]).toMatchObject({
+			logistics_no: 'LP00000000001',
+			service_name: 'CAINIAO_STANDARD',
+			send_type: 'all',
+		});
+		expect(sandbox.calls[0].params).toMatchObject({
+			out_ref: o.order_id,
+			logistics_no: 'LP00000000001',
+			send_type: 'all',
+		});
 		expect(sandbox.calls[0].params).not.toHaveProperty('tracking_website');
 
 		// the same shipment again (a re-run): success, nothing recorded twice
@@ -478,14 +588,23 @@ describe('order → Ship', () => {
 	});
 
 	it('ships part of an order with a tracking website', async () => {
-		const o = orderWith((x) => x.order_status === 'WAIT_SELLER_SEND_GOODS' && x.shipments.length === 0);
+		const o = orderWith(
+			(x) => x.order_status === 'WAIT_SELLER_SEND_GOODS' && x.shipments.length === 0,
+		);
 		const out = await runShip(
-			shipParams(o.order_id, 'ZX1', { sendType: 'part', serviceName: 'OTHER_ES', trackingWebsite: 'https://track.example.com/' }),
+			shipParams(o.order_id, 'ZX1', {
+				sendType: 'part',
+				serviceName: 'OTHER_ES',
+				trackingWebsite: 'https://track.example.com/',
+			}),
 		);
 		expect(out[0].json).toMatchObject({ success: true, sendType: 'part', serviceName: 'OTHER_ES' });
 		const stored = sandbox.store.orders.get(o.order_id)!;
 		expect(stored.order_status).toBe('SELLER_PART_SEND_GOODS');
-		expect(stored.shipments[0]).toMatchObject({ send_type: 'part', tracking_website: 'https://track.example.com/' });
+		expect(stored.shipments[0]).toMatchObject({
+			send_type: 'part',
+			tracking_website: 'https://track.example.com/',
+		});
 	});
 
 	it('an unknown order is a NodeApiError with AliExpress’s code', async () => {
@@ -505,31 +624,62 @@ describe('order → Ship', () => {
 			trackingNumber: (item: INodeExecutionData) => item.json.tracking,
 		});
 		const out = await runShip(params, {
-			items: [{ id: good1.order_id, tracking: 'T1' }, { id: '8000000000000002', tracking: 'T2' }],
+			items: [
+				{ id: good1.order_id, tracking: 'T1' },
+				{ id: '8000000000000002', tracking: 'T2' },
+			],
 			continueOnFail: true,
 		});
 		expect(out).toHaveLength(2);
-		expect(out[0]).toMatchObject({ json: { orderId: good1.order_id, success: true }, pairedItem: { item: 0 } });
-		expect(out[1]).toMatchObject({ json: { errorCode: 'ORDER_NOT_FOUND' }, pairedItem: { item: 1 } });
+		expect(out[0]).toMatchObject({
+			json: { orderId: good1.order_id, success: true },
+			pairedItem: { item: 0 },
+		});
+		expect(out[1]).toMatchObject({
+			json: { errorCode: 'ORDER_NOT_FOUND' },
+			pairedItem: { item: 1 },
+		});
 		expect(out[1].json.error).toContain('ORDER_NOT_FOUND');
 
 		const error = await failure(
-			runShip(params, { items: [{ id: good2.order_id, tracking: 'T3' }, { id: '8000000000000003', tracking: 'T4' }] }),
+			runShip(params, {
+				items: [
+					{ id: good2.order_id, tracking: 'T3' },
+					{ id: '8000000000000003', tracking: 'T4' },
+				],
+			}),
 		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).description).toContain('1 of 2 items failed (items 2)');
-		expect(sandbox.store.orders.get(good2.order_id)!.shipments.map((s) => s.logistics_no)).toEqual(['T3']);
+		expect(sandbox.store.orders.get(good2.order_id)!.shipments.map((s) => s.logistics_no)).toEqual([
+			'T3',
+		]);
 	});
 
 	it('rejects bad input before any call, naming item and field', async () => {
 		const o = orderWith((x) => x.order_status === 'WAIT_SELLER_SEND_GOODS');
 		const cases: Array<[Record<string, ParamValue>, string]> = [
-			[shipParams('12ab', 'T'), 'Item 1, field "Order ID": must be a numeric AliExpress ID, got "12ab"'],
+			[
+				shipParams('12ab', 'T'),
+				'Item 1, field "Order ID": must be a numeric AliExpress ID, got "12ab"',
+			],
 			[shipParams(o.order_id, '  '), 'Item 1, field "Tracking Number": is empty'],
-			[shipParams(o.order_id, 'T', { serviceName: '' }), 'Item 1, field "Shipping Service": is empty'],
-			[shipParams(o.order_id, 'T', { trackingWebsite: 'track.example' }), 'Item 1, field "Tracking Website": is not a web address, got "track.example"'],
-			[shipParams(o.order_id, 'T', { serviceName: 'OTHER_DE' }), 'Item 1, field "Tracking Website": is required for the shipping service "OTHER_DE"'],
-			[shipParams(o.order_id, 'T', { sendType: 'some' }), 'Item 1, field "Send Type": must be "all" or "part", got "some"'],
+			[
+				shipParams(o.order_id, 'T', { serviceName: '' }),
+				'Item 1, field "Shipping Service": is empty',
+			],
+			[
+				shipParams(o.order_id, 'T', { trackingWebsite: 'track.example' }),
+				'Item 1, field "Tracking Website": is not a web address, got "track.example"',
+			],
+			[
+				shipParams(o.order_id, 'T', { serviceName: 'OTHER_DE' }),
+				'Item 1, field "Tracking Website": is required for the shipping service "OTHER_DE"',
+			],
+			[
+				shipParams(o.order_id, 'T', { sendType: 'some' }),
+				'Item 1, field "Send Type": must be "all" or "part", got "some"',
+			],
 		];
 		for (const [params, message] of cases) {
 			const error = await failure(runShip(params));
@@ -541,7 +691,9 @@ describe('order → Ship', () => {
 			shipParams('', 'T9', { orderId: (item: INodeExecutionData) => item.json.id }),
 			{ items: [{ id: 'x' }, { id: o.order_id }], continueOnFail: true },
 		);
-		expect(out[0].json.error).toBe('Item 1, field "Order ID": must be a numeric AliExpress ID, got "x"');
+		expect(out[0].json.error).toBe(
+			'Item 1, field "Order ID": must be a numeric AliExpress ID, got "x"',
+		);
 		expect(out[1].json).toMatchObject({ orderId: o.order_id, success: true });
 		expect(sandbox.callCount(FULFILL)).toBe(1);
 	});

@@ -8,7 +8,9 @@ import { createContext, sandboxCredentials } from '../helpers/context';
 import { startSandbox, type Sandbox } from '../sandbox';
 
 const LIST = 'aliexpress.solution.product.list.get';
-const query = { aeop_a_e_product_list_query: { product_status_type: 'onSelling', current_page: 1, page_size: 1 } };
+const query = {
+	aeop_a_e_product_list_query: { product_status_type: 'onSelling', current_page: 1, page_size: 1 },
+};
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -31,7 +33,10 @@ it('Requests per Second at the gateway’s quota: (almost) nothing is refused, a
 	sandbox.setOptions({ rateLimitPerSecond: 10 });
 	const c = client({ requestsPerSecond: 10, concurrency: 5, maxAttempts: 5, baseDelayMs: 50 });
 	const started = Date.now();
-	await c.map(Array.from({ length: 31 }, (_, n) => n), async () => await c.call(LIST, query));
+	await c.map(
+		Array.from({ length: 31 }, (_, n) => n),
+		async () => await c.call(LIST, query),
+	);
 	const elapsed = Date.now() - started;
 	// The gateway counts arrivals, which jitter (here: one event loop shared with the
 	// sandbox); the pacer's margin keeps refusals rare, and retries absorb them.
@@ -45,7 +50,10 @@ it('Requests per Second at the gateway’s quota: (almost) nothing is refused, a
 it('without a limit of its own the client is refused, backs off, and every call still succeeds', async () => {
 	sandbox.setOptions({ rateLimitPerSecond: 5 });
 	const c = client({ concurrency: 5, maxAttempts: 20, baseDelayMs: 100, maxDelayMs: 1000 });
-	const results = await c.map(Array.from({ length: 15 }, (_, n) => n), async () => await c.call(LIST, query));
+	const results = await c.map(
+		Array.from({ length: 15 }, (_, n) => n),
+		async () => await c.call(LIST, query),
+	);
 	expect(results).toHaveLength(15);
 	expect(refused()).toBeGreaterThan(0);
 	expect(sandbox.calls.filter((call) => call.outcome === 'ok')).toHaveLength(15);

@@ -79,7 +79,14 @@ function publishParams(overrides: Record<string, ParamValue> = {}): Record<strin
 					ean: '4006381333931',
 					attributes: '[{"sku_attribute_name_id": 14, "sku_attribute_value_id": 175}]',
 				},
-				{ skuCode: `${item.json.code}-RED`, price: 31, discountPrice: '', stock: '5', ean: '', attributes: '' },
+				{
+					skuCode: `${item.json.code}-RED`,
+					price: 31,
+					discountPrice: '',
+					stock: '5',
+					ean: '',
+					attributes: '',
+				},
 			],
 		}),
 		packageLength: 30,
@@ -106,7 +113,13 @@ describe('Product → Publish', () => {
 				additionalFields: {
 					msrEuId: rl('5001'),
 					qualifications: {
-						qualification: [{ key: 'item_EU_CE_certificate', type: 'image', value: 'https://img.example.com/ce.jpg' }],
+						qualification: [
+							{
+								key: 'item_EU_CE_certificate',
+								type: 'image',
+								value: 'https://img.example.com/ce.jpg',
+							},
+						],
 					},
 					inventoryDeductionStrategy: 'payment_success_deduct',
 					shippingLeadTime: 3,
@@ -127,7 +140,11 @@ describe('Product → Publish', () => {
 			language: 'en',
 			multi_language_subject_list: [{ language: 'en', subject: 'Linen Dress Alpha' }],
 			multi_language_description_list: [
-				{ language: 'en', web_detail: '<p>Light linen dress</p>', mobile_detail: 'Light linen dress' },
+				{
+					language: 'en',
+					web_detail: '<p>Light linen dress</p>',
+					mobile_detail: 'Light linen dress',
+				},
 			],
 			main_image_urls_list: ['https://img.example.com/a.jpg', 'https://img.example.com/b.jpg'],
 			sku_info_list: [
@@ -164,10 +181,17 @@ describe('Product → Publish', () => {
 			expect(stored.subject).toBe(dressItems[n].title);
 			expect(stored.status).toBe('onSelling');
 			expect(stored.category_id).toBe('200000347');
-			expect(stored.images).toEqual(['https://img.example.com/a.jpg', 'https://img.example.com/b.jpg']);
+			expect(stored.images).toEqual([
+				'https://img.example.com/a.jpg',
+				'https://img.example.com/b.jpg',
+			]);
 			expect(stored.freight_template_id).toBe('1000');
 			expect(stored.msr_eu_id).toBe('5001');
-			expect(stored.extra).toMatchObject({ package_length: 30, weight: 0.35, product_unit: 100000015 });
+			expect(stored.extra).toMatchObject({
+				package_length: 30,
+				weight: 0.35,
+				product_unit: 100000015,
+			});
 			expect(stored.skus.map((s) => [s.sku_code, s.price, s.discount_price, s.inventory])).toEqual([
 				[`${dressItems[n].code}-BLU`, 29.9, 24.9, 10],
 				[`${dressItems[n].code}-RED`, 31, undefined, 5],
@@ -219,69 +243,122 @@ describe('Product → Publish', () => {
 
 	it('JSON mode reports a syntax error with its line and column, and calls nothing', async () => {
 		const text = '{\n  "language": "en",\n  "sku_info_list": [}\n}';
-		const error = await run(productPublish, { mode: 'json', productJson: text }).catch((e: unknown) => e);
+		const error = await run(productPublish, { mode: 'json', productJson: text }).catch(
+			(e: unknown) => e,
+		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect((error as Error).message).toMatch(/^Item 1, field "Product JSON": is not valid JSON/);
 		expect((error as Error).message).toContain('line 3, column 21');
 		expect(sandbox.callCount()).toBe(0);
 	});
 
-	const sku = (o: IDataObject = {}) => ({ skuCode: 'X-1', price: '10', discountPrice: '', stock: 1, ...o });
+	const sku = (o: IDataObject = {}) => ({
+		skuCode: 'X-1',
+		price: '10',
+		discountPrice: '',
+		stock: 1,
+		...o,
+	});
 	const bad: Array<[string, Record<string, ParamValue>, RegExp]> = [
 		['empty title', { title: '  ' }, /field "Title": is empty/],
-		['title over 128 characters', { title: 'x'.repeat(129) }, /field "Title": is 129 characters long/],
+		[
+			'title over 128 characters',
+			{ title: 'x'.repeat(129) },
+			/field "Title": is 129 characters long/,
+		],
 		['no SKU', { skus: {} }, /field "SKUs": has no SKU/],
 		[
 			'duplicate SKU codes',
 			{ skus: { sku: [sku(), sku({ skuCode: 'X-1' })] } },
 			/field "SKUs › SKU 2 › SKU Code": "X-1" is already the code of SKU 1/,
 		],
-		['price of 0', { skus: { sku: [sku({ price: '0' })] } }, /SKU 1 › Price": must be from 0.01 to 999999/],
-		['price with 3 decimals', { skus: { sku: [sku({ price: '9.999' })] } }, /SKU 1 › Price": must be from 0.01/],
+		[
+			'price of 0',
+			{ skus: { sku: [sku({ price: '0' })] } },
+			/SKU 1 › Price": must be from 0.01 to 999999/,
+		],
+		[
+			'price with 3 decimals',
+			{ skus: { sku: [sku({ price: '9.999' })] } },
+			/SKU 1 › Price": must be from 0.01/,
+		],
 		['price above range', { skus: { sku: [sku({ price: 1000000 })] } }, /SKU 1 › Price"/],
 		[
 			'discount not below price',
 			{ skus: { sku: [sku({ discountPrice: '10' })] } },
 			/SKU 1 › Discount Price": 10 is not lower than the price 10/,
 		],
-		['stock 0', { skus: { sku: [sku({ stock: 0 })] } }, /SKU 1 › Stock": must be a whole number from 1 to 999999/],
+		[
+			'stock 0',
+			{ skus: { sku: [sku({ stock: 0 })] } },
+			/SKU 1 › Stock": must be a whole number from 1 to 999999/,
+		],
 		['fractional stock', { skus: { sku: [sku({ stock: '1.5' })] } }, /SKU 1 › Stock"/],
-		['bad attributes JSON', { skus: { sku: [sku({ attributes: '[{"a":}]' })] } }, /Attributes \(JSON\)": is not valid JSON/],
+		[
+			'bad attributes JSON',
+			{ skus: { sku: [sku({ attributes: '[{"a":}]' })] } },
+			/Attributes \(JSON\)": is not valid JSON/,
+		],
 		['no image', { images: '' }, /field "Images": is empty/],
 		[
 			'seven images',
 			{ images: Array.from({ length: 7 }, (_, n) => `https://img.example.com/${n}.jpg`).join(',') },
 			/field "Images": has 7 URLs/,
 		],
-		['http image', { images: 'http://img.example.com/a.jpg' }, /field "Images": image 1 is not an https URL/],
-		['package length 0', { packageLength: 0 }, /field "Package Length \(Cm\)": must be a whole number from 1 to 700/],
+		[
+			'http image',
+			{ images: 'http://img.example.com/a.jpg' },
+			/field "Images": image 1 is not an https URL/,
+		],
+		[
+			'package length 0',
+			{ packageLength: 0 },
+			/field "Package Length \(Cm\)": must be a whole number from 1 to 700/,
+		],
 		['package height 701', { packageHeight: 701 }, /field "Package Height \(Cm\)"/],
 		['weight 0', { weight: 0 }, /field "Weight \(Kg\)": must be from 0.001 to 500/],
 		['weight 501', { weight: 501 }, /field "Weight \(Kg\)"/],
-		['category not numeric', { categoryId: rl('Dresses', 'id') }, /field "Category": must be a numeric AliExpress ID/],
+		[
+			'category not numeric',
+			{ categoryId: rl('Dresses', 'id') },
+			/field "Category": must be a numeric AliExpress ID/,
+		],
 		['no freight template', { freightTemplateId: rl('') }, /field "Freight Template": is empty/],
 		[
 			'image qualification without https',
-			{ additionalFields: { qualifications: { qualification: [{ key: 'item_EU_CE_certificate', type: 'image', value: 'ce.jpg' }] } } },
+			{
+				additionalFields: {
+					qualifications: {
+						qualification: [{ key: 'item_EU_CE_certificate', type: 'image', value: 'ce.jpg' }],
+					},
+				},
+			},
 			/Qualifications › 1 › Value": must be an https URL/,
 		],
 	];
 
-	it.each(bad)('rejects %s before any call, naming item and field', async (_name, override, message) => {
-		// item 1 is fine, item 2 is bad: without Continue On Fail nothing is sent at all
-		const params = publishParams();
-		for (const [key, value] of Object.entries(override)) {
-			const good = params[key];
-			params[key] = (item: INodeExecutionData, n: number) =>
-				n === 1 ? value : typeof good === 'function' ? (good as (i: INodeExecutionData) => unknown)(item) : good;
-		}
-		const error = await run(productPublish, params, dressItems).catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect((error as Error).message).toMatch(/^Item 2, field "/);
-		expect((error as Error).message).toMatch(message);
-		expect((error as NodeOperationError).description).toBeTruthy();
-		expect(sandbox.callCount()).toBe(0);
-	});
+	it.each(bad)(
+		'rejects %s before any call, naming item and field',
+		async (_name, override, message) => {
+			// item 1 is fine, item 2 is bad: without Continue On Fail nothing is sent at all
+			const params = publishParams();
+			for (const [key, value] of Object.entries(override)) {
+				const good = params[key];
+				params[key] = (item: INodeExecutionData, n: number) =>
+					n === 1
+						? value
+						: typeof good === 'function'
+							? (good as (i: INodeExecutionData) => unknown)(item)
+							: good;
+			}
+			const error = await run(productPublish, params, dressItems).catch((e: unknown) => e);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect((error as Error).message).toMatch(/^Item 2, field "/);
+			expect((error as Error).message).toMatch(message);
+			expect((error as NodeOperationError).description).toBeTruthy();
+			expect(sandbox.callCount()).toBe(0);
+		},
+	);
 
 	it('with Continue On Fail a bad item fails alone and the others are published', async () => {
 		const before = sandbox.store.products.size;
@@ -301,16 +378,21 @@ describe('Product → Publish', () => {
 
 	it('a non-leaf category comes back as a NodeApiError with the platform code', async () => {
 		const before = sandbox.store.products.size;
-		const error = await run(productPublish, publishParams({ categoryId: rl('3', 'id') }), [dressItems[0]]).catch(
-			(e: unknown) => e,
-		);
+		const error = await run(productPublish, publishParams({ categoryId: rl('3', 'id') }), [
+			dressItems[0],
+		]).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as Error).message).toContain('GPF.CHK_CATEGORY_ID_NOT_LEAF_CATEGORY');
 		expect((error as NodeApiError).description).toMatch(/leaf category/);
 		expect(sandbox.callCount(POST)).toBe(1);
 		expect(sandbox.store.products.size).toBe(before);
 
-		const out = await run(productPublish, publishParams({ categoryId: rl('3', 'id') }), [dressItems[0]], true);
+		const out = await run(
+			productPublish,
+			publishParams({ categoryId: rl('3', 'id') }),
+			[dressItems[0]],
+			true,
+		);
 		expect(out).toHaveLength(1);
 		expect(out[0].json.error).toContain('GPF.CHK_CATEGORY_ID_NOT_LEAF_CATEGORY');
 		expect(out[0].json.errorCode).toBe('GPF.CHK_CATEGORY_ID_NOT_LEAF_CATEGORY');
@@ -320,21 +402,30 @@ describe('Product → Publish', () => {
 	it('never publishes twice: a lost answer is looked up, not retried blindly; a refused call is retried', async () => {
 		// the gateway processes the post, then the connection drops: the fate is unknown, so the node
 		// looks the product up (title, then SKU codes) and finds it instead of posting again
-		sandbox.setOptions({ faults: { rate: 1, kinds: ['reset'], methods: [POST], afterProcessing: true } });
+		sandbox.setOptions({
+			faults: { rate: 1, kinds: ['reset'], methods: [POST], afterProcessing: true },
+		});
 		const before = sandbox.store.products.size;
-		const out = await run(productPublish, publishParams(), [dressItems[0]], false, { maxAttempts: 4 });
+		const out = await run(productPublish, publishParams(), [dressItems[0]], false, {
+			maxAttempts: 4,
+		});
 		expect(sandbox.callCount(POST)).toBe(1);
 		expect(sandbox.store.products.size).toBe(before + 1);
 		expect(out).toHaveLength(1);
 		expect(out[0].json.recovered).toBe(true);
-		expect(sandbox.store.products.get(out[0].json.productId as string)?.subject).toBe(dressItems[0].title);
+		expect(sandbox.store.products.get(out[0].json.productId as string)?.subject).toBe(
+			dressItems[0].title,
+		);
 
 		// a quota refusal proves nothing ran: retried (quota answers are not attempts: Max Retry
 		// Time alone bounds them), nothing created
 		sandbox.resetCalls();
 		sandbox.setOptions({ faults: { rate: 1, kinds: ['rateLimit'], methods: [POST] } });
 		await expect(
-			run(productPublish, publishParams(), [dressItems[0]], false, { maxAttempts: 2, maxRetryTimeMs: 3000 }),
+			run(productPublish, publishParams(), [dressItems[0]], false, {
+				maxAttempts: 2,
+				maxRetryTimeMs: 3000,
+			}),
 		).rejects.toBeInstanceOf(NodeApiError);
 		expect(sandbox.callCount(POST)).toBeGreaterThan(2);
 		expect(sandbox.store.products.size).toBe(before + 1);
@@ -381,39 +472,56 @@ describe('Product → Update', () => {
 		]);
 		expect(stored.extra.weight).toBe(1.25);
 		const got = await run(productGet, { productId: p.product_id, simplify: true });
-		expect(got[0].json).toMatchObject({ title: 'New Title', weight: 1.25, skus: [{ skuCode: 'NEW-1', quantity: 8 }] });
+		expect(got[0].json).toMatchObject({
+			title: 'New Title',
+			weight: 1.25,
+			skus: [{ skuCode: 'NEW-1', quantity: 8 }],
+		});
 		expect(out).toEqual([
-			{ json: { productId: p.product_id, success: true, updated: ['title', 'skus', 'weight'] }, pairedItem: { item: 0 } },
+			{
+				json: { productId: p.product_id, success: true, updated: ['title', 'skus', 'weight'] },
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 
 	it('JSON mode adds product_id to the object as written', async () => {
 		const p = seeded();
 		const text = '{ "brand_name": "Acme", "freight_template_id": 1002 }';
-		const out = await run(productUpdate, { productId: p.product_id, mode: 'json', productJson: text });
+		const out = await run(productUpdate, {
+			productId: p.product_id,
+			mode: 'json',
+			productJson: text,
+		});
 		expect(sandbox.calls[0].params.edit_product_request).toBe(
 			`{"product_id":${p.product_id}, "brand_name": "Acme", "freight_template_id": 1002 }`,
 		);
 		const stored = sandbox.store.products.get(p.product_id) as Product;
 		expect([stored.brand_name, stored.freight_template_id]).toEqual(['Acme', '1002']);
-		expect(out[0].json).toEqual({ productId: p.product_id, success: true, updated: ['brand_name', 'freight_template_id'] });
+		expect(out[0].json).toEqual({
+			productId: p.product_id,
+			success: true,
+			updated: ['brand_name', 'freight_template_id'],
+		});
 	});
 
 	it('refuses nothing to change and bad SKUs before any call', async () => {
 		const p = seeded();
-		await expect(run(productUpdate, { productId: p.product_id, mode: 'fields', updateFields: {} })).rejects.toThrow(
-			'Item 1, field "Update Fields": has nothing to change',
-		);
+		await expect(
+			run(productUpdate, { productId: p.product_id, mode: 'fields', updateFields: {} }),
+		).rejects.toThrow('Item 1, field "Update Fields": has nothing to change');
 		await expect(
 			run(productUpdate, {
 				productId: p.product_id,
 				mode: 'fields',
-				updateFields: { skus: { sku: [{ skuCode: 'A', price: '5', discountPrice: '6', stock: 1 }] } },
+				updateFields: {
+					skus: { sku: [{ skuCode: 'A', price: '5', discountPrice: '6', stock: 1 }] },
+				},
 			}),
 		).rejects.toThrow(/SKU 1 › Discount Price": 6 is not lower than the price 5/);
-		await expect(run(productUpdate, { productId: 'abc', mode: 'fields', updateFields: { title: 'x' } })).rejects.toThrow(
-			/field "Product ID": must be a numeric AliExpress ID/,
-		);
+		await expect(
+			run(productUpdate, { productId: 'abc', mode: 'fields', updateFields: { title: 'x' } }),
+		).rejects.toThrow(/field "Product ID": must be a numeric AliExpress ID/);
 		expect(sandbox.callCount()).toBe(0);
 	});
 
@@ -421,20 +529,29 @@ describe('Product → Update', () => {
 		const p = seeded();
 		const out = await run(
 			productUpdate,
-			{ productId: (item: INodeExecutionData) => item.json.id, mode: 'fields', updateFields: { brandName: 'Zed' } },
+			{
+				productId: (item: INodeExecutionData) => item.json.id,
+				mode: 'fields',
+				updateFields: { brandName: 'Zed' },
+			},
 			[{ id: '1' }, { id: p.product_id }],
 			true,
 		);
 		expect(out[0].json.errorCode).toBe('GPF.CHK_PRODUCT_NOT_EXIST');
 		expect(out[0].pairedItem).toEqual({ item: 0 });
-		expect(out[1]).toEqual({ json: { productId: p.product_id, success: true, updated: ['brandName'] }, pairedItem: { item: 1 } });
+		expect(out[1]).toEqual({
+			json: { productId: p.product_id, success: true, updated: ['brandName'] },
+			pairedItem: { item: 1 },
+		});
 		expect(sandbox.store.products.get(p.product_id)?.brand_name).toBe('Zed');
 	});
 });
 
 describe('Product → Get', () => {
 	const seededWithAttributes = () =>
-		[...sandbox.store.products.values()].find((p) => p.skus.length >= 2 && p.skus[0].attributes.length > 0) as Product;
+		[...sandbox.store.products.values()].find(
+			(p) => p.skus.length >= 2 && p.skus[0].attributes.length > 0,
+		) as Product;
 
 	it('simplified: the product and SKUs shaped for Update Inventory / Update Price', async () => {
 		const p = seededWithAttributes();
@@ -463,7 +580,9 @@ describe('Product → Get', () => {
 						quantity: s.inventory,
 						skuId: s.id,
 						currency: 'USD',
-						attributes: Object.fromEntries(s.attributes.map((a) => [a.sku_attribute_name, a.sku_attribute_value])),
+						attributes: Object.fromEntries(
+							s.attributes.map((a) => [a.sku_attribute_name, a.sku_attribute_value]),
+						),
 					})),
 				},
 				pairedItem: { item: 0 },
@@ -477,9 +596,10 @@ describe('Product → Get', () => {
 		const json = out[0].json;
 		expect(String(json.product_id)).toBe(p.product_id);
 		expect(json.subject).toBe(p.subject);
-		expect(((json.aeop_ae_product_s_k_us as IDataObject).global_aeop_ae_product_sku as IDataObject[]).length).toBe(
-			p.skus.length,
-		);
+		expect(
+			((json.aeop_ae_product_s_k_us as IDataObject).global_aeop_ae_product_sku as IDataObject[])
+				.length,
+		).toBe(p.skus.length);
 	});
 
 	it('its SKUs feed Update Inventory unchanged (Use Input Fields, default names)', async () => {
@@ -514,34 +634,50 @@ describe('Product → Get', () => {
 		);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(out[0].json.productId).toBe(p.product_id);
-		expect(out[1].json.error).toMatch(/^Item 2, field "Product ID": must be a numeric AliExpress ID/);
+		expect(out[1].json.error).toMatch(
+			/^Item 2, field "Product ID": must be a numeric AliExpress ID/,
+		);
 		expect(out[2].json.errorCode).toBe('GPF.CHK_PRODUCT_NOT_EXIST');
 		expect(sandbox.callCount(INFO)).toBe(2);
 	});
 });
 
 describe('Product → Get Many', () => {
-	const byStatus = (status: string) => [...sandbox.store.products.values()].filter((p) => p.status === status);
+	const byStatus = (status: string) =>
+		[...sandbox.store.products.values()].filter((p) => p.status === status);
 
 	it('Return All pages through every product of the status, 99 a page', async () => {
 		const expected = byStatus('onSelling');
 		expect(expected.length).toBeGreaterThan(99); // more than one page
 		const out = await run(productGetMany, { returnAll: true, filters: {}, simplify: true });
 		expect(out).toHaveLength(expected.length);
-		expect(new Set(out.map((o) => o.json.productId))).toEqual(new Set(expected.map((p) => p.product_id)));
-		expect(sandbox.callCount(LIST)).toBe(Math.ceil(expected.length / 99));
-		const queries = sandbox.calls.map((c) => JSON.parse(c.params.aeop_a_e_product_list_query) as IDataObject);
-		expect(queries.map((q) => [q.product_status_type, q.page_size]).every(([s, n]) => s === 'onSelling' && n === 99)).toBe(
-			true,
+		expect(new Set(out.map((o) => o.json.productId))).toEqual(
+			new Set(expected.map((p) => p.product_id)),
 		);
+		expect(sandbox.callCount(LIST)).toBe(Math.ceil(expected.length / 99));
+		const queries = sandbox.calls.map(
+			(c) => JSON.parse(c.params.aeop_a_e_product_list_query) as IDataObject,
+		);
+		expect(
+			queries
+				.map((q) => [q.product_status_type, q.page_size])
+				.every(([s, n]) => s === 'onSelling' && n === 99),
+		).toBe(true);
 		expect(queries.map((q) => q.current_page).sort()).toEqual(
 			Array.from({ length: queries.length }, (_, n) => n + 1),
 		);
-		expect(out.every((o) => o.pairedItem && (o.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(out.every((o) => o.pairedItem && (o.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 	});
 
 	it('Limit fetches only what it needs', async () => {
-		const out = await run(productGetMany, { returnAll: false, limit: 5, filters: {}, simplify: true });
+		const out = await run(productGetMany, {
+			returnAll: false,
+			limit: 5,
+			filters: {},
+			simplify: true,
+		});
 		expect(out).toHaveLength(5);
 		expect(sandbox.callCount(LIST)).toBe(1);
 		expect(sentJson(LIST, 'aeop_a_e_product_list_query')).toEqual({
@@ -551,21 +687,31 @@ describe('Product → Get Many', () => {
 		});
 
 		sandbox.resetCalls();
-		const more = await run(productGetMany, { returnAll: false, limit: 150, filters: {}, simplify: true });
+		const more = await run(productGetMany, {
+			returnAll: false,
+			limit: 150,
+			filters: {},
+			simplify: true,
+		});
 		expect(more).toHaveLength(150);
 		expect(sandbox.callCount(LIST)).toBe(2);
 	});
 
 	it('simplified items, filtered by status and title', async () => {
 		const p = byStatus('offline')[0];
-		const word = p.subject.split(' ').filter((w) => w.length > 3)[0].toLowerCase();
+		const word = p.subject
+			.split(' ')
+			.filter((w) => w.length > 3)[0]
+			.toLowerCase();
 		const expected = byStatus('offline').filter((x) => x.subject.toLowerCase().includes(word));
 		const out = await run(productGetMany, {
 			returnAll: true,
 			filters: { status: 'offline', title: word },
 			simplify: true,
 		});
-		expect(out.map((o) => o.json.productId).sort()).toEqual(expected.map((x) => x.product_id).sort());
+		expect(out.map((o) => o.json.productId).sort()).toEqual(
+			expected.map((x) => x.product_id).sort(),
+		);
 		const mine = out.find((o) => o.json.productId === p.product_id)?.json as IDataObject;
 		const second = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString();
 		const prices = p.skus.map((s) => s.discount_price ?? s.price);
@@ -587,13 +733,20 @@ describe('Product → Get Many', () => {
 	it('raw items and one list per input item', async () => {
 		const out = await run(
 			productGetMany,
-			{ returnAll: false, limit: 2, filters: (item: INodeExecutionData) => ({ status: item.json.status }), simplify: false },
+			{
+				returnAll: false,
+				limit: 2,
+				filters: (item: INodeExecutionData) => ({ status: item.json.status }),
+				simplify: false,
+			},
 			[{ status: 'auditing' }, { status: 'editingRequired' }],
 		);
 		expect(out).toHaveLength(4);
 		expect(out.map((o) => (o.pairedItem as { item: number }).item)).toEqual([0, 0, 1, 1]);
 		expect(sandbox.store.products.get(String(out[0].json.product_id))?.status).toBe('auditing');
-		expect(sandbox.store.products.get(String(out[2].json.product_id))?.status).toBe('editingRequired');
+		expect(sandbox.store.products.get(String(out[2].json.product_id))?.status).toBe(
+			'editingRequired',
+		);
 		expect(out[0].json.subject).toBeDefined();
 	});
 });
@@ -620,31 +773,51 @@ describe('resource locator lists', () => {
 		expect(calls).toBe(1 + [...sandbox.store.categories.values()].filter((c) => !c.leaf).length);
 
 		const dresses = await listSearch.searchCategories.call(ctx, 'dress');
-		expect(dresses.results).toEqual([{ name: "Apparel & Accessories › Women's Clothing › Dresses", value: '200000347' }]);
+		expect(dresses.results).toEqual([
+			{ name: "Apparel & Accessories › Women's Clothing › Dresses", value: '200000347' },
+		]);
 	});
 
 	it('freight templates', async () => {
 		const out = await listSearch.searchFreightTemplates.call(loadOptions({}));
-		expect(out.results.map((r) => r.value)).toEqual(sandbox.store.freightTemplates.map((t) => t.template_id));
-		expect(out.results[0].name).toBe(`${sandbox.store.freightTemplates[0].template_name} (default)`);
+		expect(out.results.map((r) => r.value)).toEqual(
+			sandbox.store.freightTemplates.map((t) => t.template_id),
+		);
+		expect(out.results[0].name).toBe(
+			`${sandbox.store.freightTemplates[0].template_name} (default)`,
+		);
 		const free = await listSearch.searchFreightTemplates.call(loadOptions({}), 'free');
 		expect(free.results).toEqual([{ name: 'Free Shipping Worldwide', value: '1001' }]);
 	});
 
 	it("EU responsible persons of the chosen category, or of the product's category", async () => {
-		const expected = sandbox.store.euResponsiblePersons.map((p) => ({ name: p.name, value: String(p.msr_eu_id) }));
-		const byCategory = await listSearch.searchEuResponsiblePersons.call(loadOptions({ categoryId: '200000347' }));
+		const expected = sandbox.store.euResponsiblePersons.map((p) => ({
+			name: p.name,
+			value: String(p.msr_eu_id),
+		}));
+		const byCategory = await listSearch.searchEuResponsiblePersons.call(
+			loadOptions({ categoryId: '200000347' }),
+		);
 		expect(byCategory.results).toEqual(expected);
-		const call = sandbox.calls.find((c) => c.method === 'aliexpress.category.eu.responsible.persons.list');
+		const call = sandbox.calls.find(
+			(c) => c.method === 'aliexpress.category.eu.responsible.persons.list',
+		);
 		expect(call?.params.category_id).toBe('200000347');
 
 		sandbox.resetCalls();
 		const product = [...sandbox.store.products.values()][0];
-		const byProduct = await listSearch.searchEuResponsiblePersons.call(loadOptions({ productId: product.product_id }));
+		const byProduct = await listSearch.searchEuResponsiblePersons.call(
+			loadOptions({ productId: product.product_id }),
+		);
 		expect(byProduct.results).toEqual(expected);
-		expect(sandbox.calls.map((c) => c.method)).toEqual([INFO, 'aliexpress.category.eu.responsible.persons.list']);
+		expect(sandbox.calls.map((c) => c.method)).toEqual([
+			INFO,
+			'aliexpress.category.eu.responsible.persons.list',
+		]);
 		expect(sandbox.calls[1].params.category_id).toBe(product.category_id);
 
-		await expect(listSearch.searchEuResponsiblePersons.call(loadOptions({}))).rejects.toThrow('Choose the category first');
+		await expect(listSearch.searchEuResponsiblePersons.call(loadOptions({}))).rejects.toThrow(
+			'Choose the category first',
+		);
 	});
 });

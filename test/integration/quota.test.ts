@@ -23,7 +23,9 @@ import { startSandbox, type Sandbox } from '../sandbox';
 jest.setTimeout(60_000);
 
 const LIST = 'aliexpress.solution.product.list.get';
-const query = { aeop_a_e_product_list_query: { product_status_type: 'onSelling', current_page: 1, page_size: 1 } };
+const query = {
+	aeop_a_e_product_list_query: { product_status_type: 'onSelling', current_page: 1, page_size: 1 },
+};
 
 const open: Sandbox[] = [];
 async function sandboxWith(options: Parameters<typeof startSandbox>[0]): Promise<Sandbox> {
@@ -35,7 +37,11 @@ afterEach(async () => {
 	await Promise.all(open.splice(0).map(async (sb) => await sb.close()));
 });
 
-function client(sandbox: Sandbox, settings: ConstructorParameters<typeof AliExpressClient>[1], top = false) {
+function client(
+	sandbox: Sandbox,
+	settings: ConstructorParameters<typeof AliExpressClient>[1],
+	top = false,
+) {
 	const credentials = sandboxCredentials(
 		sandbox,
 		top ? { protocol: 'top', signMethod: 'md5', gatewayUrl: `${sandbox.url}/router/rest` } : {},
@@ -44,10 +50,14 @@ function client(sandbox: Sandbox, settings: ConstructorParameters<typeof AliExpr
 	return new AliExpressClient(ctx, settings);
 }
 
-const refused = (sandbox: Sandbox) => sandbox.calls.filter((c) => c.errorCode === 'ApiCallLimit' || c.errorCode === '7');
+const refused = (sandbox: Sandbox) =>
+	sandbox.calls.filter((c) => c.errorCode === 'ApiCallLimit' || c.errorCode === '7');
 const ok = (sandbox: Sandbox) => sandbox.calls.filter((c) => c.outcome === 'ok');
 const calls = async (c: AliExpressClient, n: number) =>
-	await c.map(Array.from({ length: n }, (_, i) => i), async () => await c.call(LIST, query));
+	await c.map(
+		Array.from({ length: n }, (_, i) => i),
+		async () => await c.call(LIST, query),
+	);
 
 it('an unknown cap: quota answers use no attempts, every call succeeds, and the rate settles near the cap', async () => {
 	const sandbox = await sandboxWith({ rateLimitPerSecond: 8, latencyMs: 10 });
@@ -120,7 +130,9 @@ describe.each([
 		expect(error).toBeInstanceOf(AliExpressError);
 		const { info, message } = error as AliExpressError;
 		expect(info.kind).toBe('rateLimit');
-		expect(message).toMatch(/the ban lasts \d+ more seconds, until \d{4}-\d\d-\d\d \d\d:\d\d UTC, 00:0\d Beijing time/);
+		expect(message).toMatch(
+			/the ban lasts \d+ more seconds, until \d{4}-\d\d-\d\d \d\d:\d\d UTC, 00:0\d Beijing time/,
+		);
 		expect(info.advice).toMatch(/daily call quota.*24:00 Beijing time/);
 		expect(sandbox.calls).toHaveLength(3);
 	});

@@ -24,7 +24,9 @@ afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.resetCalls());
 
 /** A product with SKUs written here, so expectations never come from the code under test. */
-function product(skus: Array<{ code: string; price?: number; discount?: number; stock?: number }>): Product {
+function product(
+	skus: Array<{ code: string; price?: number; discount?: number; stock?: number }>,
+): Product {
 	return sandbox.store.addProduct({
 		status: 'onSelling',
 		skus: skus.map((s, n) => ({
@@ -60,14 +62,17 @@ async function run(
 // Items shaped like a Shopify "product variant" with the AliExpress id kept in a metafield.
 const shopifyParams = {
 	inputMode: 'fields',
-	productId: (item: INodeExecutionData) => (item.json.metafields as IDataObject).aliexpress_product_id,
+	productId: (item: INodeExecutionData) =>
+		(item.json.metafields as IDataObject).aliexpress_product_id,
 	skuCode: (item: INodeExecutionData) => item.json.sku,
 	quantity: (item: INodeExecutionData) => item.json.inventory_quantity,
 };
 
 describe('Update Inventory', () => {
 	it('45 SKUs of 45 products: 3 calls, every item applied and paired', async () => {
-		const products = Array.from({ length: 45 }, (_, n) => product([{ code: `INV-${n}`, stock: 1 }]));
+		const products = Array.from({ length: 45 }, (_, n) =>
+			product([{ code: `INV-${n}`, stock: 1 }]),
+		);
 		const items = products.map((p, n) => ({
 			id: 9000 + n,
 			sku: `INV-${n}`,
@@ -77,12 +82,19 @@ describe('Update Inventory', () => {
 		const out = await run(inventoryUpdate, items, shopifyParams);
 
 		expect(sandbox.callCount(INVENTORY)).toBe(3);
-		const sent = sandbox.calls.map((c) => JSON.parse(c.params.mutiple_product_update_list) as unknown[]);
+		const sent = sandbox.calls.map(
+			(c) => JSON.parse(c.params.mutiple_product_update_list) as unknown[],
+		);
 		expect(sent.map((list) => list.length).sort((a, b) => b - a)).toEqual([20, 20, 5]);
 		expect(out).toHaveLength(45);
 		out.forEach((o, n) => {
 			expect(o.pairedItem).toEqual({ item: n });
-			expect(o.json).toEqual({ productId: products[n].product_id, skuCode: `INV-${n}`, quantity: 100 + n, success: true });
+			expect(o.json).toEqual({
+				productId: products[n].product_id,
+				skuCode: `INV-${n}`,
+				quantity: 100 + n,
+				success: true,
+			});
 			expect(stockOf(products[n].product_id, `INV-${n}`)).toBe(100 + n);
 		});
 	});
@@ -104,15 +116,27 @@ describe('Update Inventory', () => {
 		expect(sandbox.callCount(INVENTORY)).toBe(1);
 		const list = JSON.parse(sandbox.calls[0].params.mutiple_product_update_list);
 		expect(list).toEqual([
-			{ product_id: a.product_id, multiple_sku_update_list: [{ sku_code: 'A-1', inventory: 5 }, { sku_code: 'A-3', inventory: 7 }] },
+			{
+				product_id: a.product_id,
+				multiple_sku_update_list: [
+					{ sku_code: 'A-1', inventory: 5 },
+					{ sku_code: 'A-3', inventory: 7 },
+				],
+			},
 			{ product_id: b.product_id, multiple_sku_update_list: [{ sku_code: 'B-1', inventory: 0 }] },
 		]);
-		expect(out.map((o) => [o.json.skuCode, o.json.quantity, o.json.success, o.pairedItem])).toEqual([
-			['A-1', 5, true, { item: 0 }],
-			['B-1', 0, true, { item: 1 }],
-			['A-3', 7, true, { item: 2 }],
-		]);
-		expect([stockOf(a.product_id, 'A-1'), stockOf(a.product_id, 'A-2'), stockOf(a.product_id, 'A-3')]).toEqual([5, 1, 7]);
+		expect(out.map((o) => [o.json.skuCode, o.json.quantity, o.json.success, o.pairedItem])).toEqual(
+			[
+				['A-1', 5, true, { item: 0 }],
+				['B-1', 0, true, { item: 1 }],
+				['A-3', 7, true, { item: 2 }],
+			],
+		);
+		expect([
+			stockOf(a.product_id, 'A-1'),
+			stockOf(a.product_id, 'A-2'),
+			stockOf(a.product_id, 'A-3'),
+		]).toEqual([5, 1, 7]);
 	});
 
 	describe('a batch that partly fails (one product has an unknown SKU)', () => {
@@ -124,7 +148,12 @@ describe('Update Inventory', () => {
 				{ p: bad.product_id, s: 'K-1', q: 12 },
 				{ p: bad.product_id, s: 'NO-SUCH-SKU', q: 13 },
 			];
-			const params = { inputMode: 'fromInput', productIdField: 'p', skuCodeField: 's', quantityField: 'q' };
+			const params = {
+				inputMode: 'fromInput',
+				productIdField: 'p',
+				skuCodeField: 's',
+				quantityField: 'q',
+			};
 			return { good, bad, items, params };
 		}
 
@@ -132,7 +161,12 @@ describe('Update Inventory', () => {
 			const { good, bad, items, params } = setup();
 			const out = await run(inventoryUpdate, items, params, true);
 			expect(out).toHaveLength(3);
-			expect(out[0].json).toEqual({ productId: good.product_id, skuCode: 'G-1', quantity: 11, success: true });
+			expect(out[0].json).toEqual({
+				productId: good.product_id,
+				skuCode: 'G-1',
+				quantity: 11,
+				success: true,
+			});
 			for (const n of [1, 2]) {
 				expect(out[n].json.success).toBe(false);
 				expect(out[n].json.errorCode).toEqual(expect.any(String));
@@ -158,15 +192,35 @@ describe('Update Inventory', () => {
 
 	describe('bad input', () => {
 		const valid = () => ({ p: product([{ code: 'V-1' }]).product_id, s: 'V-1', q: 4 });
-		const params = { inputMode: 'fromInput', productIdField: 'p', skuCodeField: 's', quantityField: 'q' };
+		const params = {
+			inputMode: 'fromInput',
+			productIdField: 'p',
+			skuCodeField: 's',
+			quantityField: 'q',
+		};
 
 		it.each([
-			[{ q: -1 }, 'Item 2, field "Quantity (input field "q")": must be a whole number from 0 to 999999, got -1'],
-			[{ q: 12.5 }, 'Item 2, field "Quantity (input field "q")": must be a whole number from 0 to 999999, got 12.5'],
-			[{ q: 'lots' }, 'Item 2, field "Quantity (input field "q")": must be a whole number from 0 to 999999, got "lots"'],
-			[{ q: 1000000 }, 'Item 2, field "Quantity (input field "q")": must be a whole number from 0 to 999999, got 1000000'],
+			[
+				{ q: -1 },
+				'Item 2, field "Quantity (input field "q")": must be a whole number from 0 to 999999, got -1',
+			],
+			[
+				{ q: 12.5 },
+				'Item 2, field "Quantity (input field "q")": must be a whole number from 0 to 999999, got 12.5',
+			],
+			[
+				{ q: 'lots' },
+				'Item 2, field "Quantity (input field "q")": must be a whole number from 0 to 999999, got "lots"',
+			],
+			[
+				{ q: 1000000 },
+				'Item 2, field "Quantity (input field "q")": must be a whole number from 0 to 999999, got 1000000',
+			],
 			[{ q: undefined }, 'Item 2, field "Quantity (input field "q")": is empty'],
-			[{ p: 'abc' }, 'Item 2, field "Product ID (input field "p")": must be a numeric AliExpress product ID, got "abc"'],
+			[
+				{ p: 'abc' },
+				'Item 2, field "Product ID (input field "p")": must be a numeric AliExpress product ID, got "abc"',
+			],
 			[{ p: '' }, 'Item 2, field "Product ID (input field "p")": is empty'],
 			[{ s: '' }, 'Item 2, field "SKU Code (input field "s")": is empty'],
 		])('%j fails before any call: %s', async (patch, message) => {
@@ -185,7 +239,12 @@ describe('Update Inventory', () => {
 		it('Continue On Fail: the bad item fails alone, the good ones go through', async () => {
 			const a = valid();
 			const b = valid();
-			const out = await run(inventoryUpdate, [a, { ...b, q: 'x' }, { ...b, s: 'V-1', q: 8 }], params, true);
+			const out = await run(
+				inventoryUpdate,
+				[a, { ...b, q: 'x' }, { ...b, s: 'V-1', q: 8 }],
+				params,
+				true,
+			);
 			expect(out.map((o) => o.json.success)).toEqual([true, false, true]);
 			expect(out[1].json.errorCode).toBe('INVALID_INPUT');
 			expect(out[1].json.errorMessage).toContain('Item 2');
@@ -208,8 +267,18 @@ describe('Update Price', () => {
 		sandbox.store.products.get(p.product_id)?.skus.find((s) => s.sku_code === code);
 
 	it('keeps the current discount price by default (reads it once per product)', async () => {
-		const p = product([{ code: 'D-1', price: 30, discount: 25 }, { code: 'D-2', price: 30, discount: 24 }]);
-		const out = await run(priceUpdate, [{ p: p.product_id, s: 'D-1', price: 35 }, { p: p.product_id, s: 'D-2', price: '36.50' }], params());
+		const p = product([
+			{ code: 'D-1', price: 30, discount: 25 },
+			{ code: 'D-2', price: 30, discount: 24 },
+		]);
+		const out = await run(
+			priceUpdate,
+			[
+				{ p: p.product_id, s: 'D-1', price: 35 },
+				{ p: p.product_id, s: 'D-2', price: '36.50' },
+			],
+			params(),
+		);
 		expect(sandbox.callCount(INFO)).toBe(1);
 		expect(sandbox.callCount(PRICE)).toBe(1);
 		expect(skuOf(p, 'D-1')).toMatchObject({ price: 35, discount_price: 25 });
@@ -221,19 +290,46 @@ describe('Update Price', () => {
 	});
 
 	it('a current discount at or above the new price is not kept, and the item says so', async () => {
-		const p = product([{ code: 'N-1', price: 30, discount: 25 }, { code: 'N-2', price: 30, discount: 20 }]);
-		const out = await run(priceUpdate, [{ p: p.product_id, s: 'N-1', price: 25 }, { p: p.product_id, s: 'N-2', price: 28 }], params());
+		const p = product([
+			{ code: 'N-1', price: 30, discount: 25 },
+			{ code: 'N-2', price: 30, discount: 20 },
+		]);
+		const out = await run(
+			priceUpdate,
+			[
+				{ p: p.product_id, s: 'N-1', price: 25 },
+				{ p: p.product_id, s: 'N-2', price: 28 },
+			],
+			params(),
+		);
 		expect(skuOf(p, 'N-1')).toMatchObject({ price: 25, discount_price: undefined });
 		expect(skuOf(p, 'N-2')).toMatchObject({ price: 28, discount_price: 20 });
-		expect(out[0].json).toMatchObject({ productId: p.product_id, skuCode: 'N-1', price: 25, success: true });
+		expect(out[0].json).toMatchObject({
+			productId: p.product_id,
+			skuCode: 'N-1',
+			price: 25,
+			success: true,
+		});
 		expect(out[0].json.discountPrice).toBeUndefined();
-		expect(out[0].json.notice).toMatch(/current discount price 25 is not lower than the new price 25.*not kept/);
-		expect(out[1].json).toEqual({ productId: p.product_id, skuCode: 'N-2', price: 28, discountPrice: 20, success: true });
+		expect(out[0].json.notice).toMatch(
+			/current discount price 25 is not lower than the new price 25.*not kept/,
+		);
+		expect(out[1].json).toEqual({
+			productId: p.product_id,
+			skuCode: 'N-2',
+			price: 28,
+			discountPrice: 20,
+			success: true,
+		});
 	});
 
 	it('"Remove the Discount Price" sends none and AliExpress erases it', async () => {
 		const p = product([{ code: 'R-1', price: 30, discount: 25 }]);
-		await run(priceUpdate, [{ p: p.product_id, s: 'R-1', price: 31 }], params({ missingDiscountPrice: 'remove' }));
+		await run(
+			priceUpdate,
+			[{ p: p.product_id, s: 'R-1', price: 31 }],
+			params({ missingDiscountPrice: 'remove' }),
+		);
 		expect(sandbox.callCount(INFO)).toBe(0);
 		expect(skuOf(p, 'R-1')?.discount_price).toBeUndefined();
 		expect(skuOf(p, 'R-1')?.price).toBe(31);
@@ -244,18 +340,34 @@ describe('Update Price', () => {
 		await run(priceUpdate, [{ p: p.product_id, s: 'S-1', price: 40, sale: 29.99 }], params());
 		expect(sandbox.callCount(INFO)).toBe(0);
 		const list = JSON.parse(sandbox.calls[0].params.mutiple_product_update_list);
-		expect(list[0].multiple_sku_update_list).toEqual([{ sku_code: 'S-1', price: '40', discount_price: '29.99' }]);
+		expect(list[0].multiple_sku_update_list).toEqual([
+			{ sku_code: 'S-1', price: '40', discount_price: '29.99' },
+		]);
 		expect(skuOf(p, 'S-1')).toMatchObject({ price: 40, discount_price: 29.99 });
 	});
 
 	it.each([
-		[{ price: 0 }, 'Item 1, field "Price (input field "price")": must be an amount from 0.01 to 999999 with at most two decimals, got 0'],
-		[{ price: '$19.99' }, 'Item 1, field "Price (input field "price")": must be an amount from 0.01 to 999999 with at most two decimals, got "$19.99"'],
-		[{ price: 19.999 }, 'Item 1, field "Price (input field "price")": must be an amount from 0.01 to 999999 with at most two decimals, got 19.999'],
-		[{ price: 10, sale: -2 }, 'Item 1, field "Discount Price (input field "sale")": must be an amount from 0.01 to 999999 with at most two decimals, got -2'],
+		[
+			{ price: 0 },
+			'Item 1, field "Price (input field "price")": must be an amount from 0.01 to 999999 with at most two decimals, got 0',
+		],
+		[
+			{ price: '$19.99' },
+			'Item 1, field "Price (input field "price")": must be an amount from 0.01 to 999999 with at most two decimals, got "$19.99"',
+		],
+		[
+			{ price: 19.999 },
+			'Item 1, field "Price (input field "price")": must be an amount from 0.01 to 999999 with at most two decimals, got 19.999',
+		],
+		[
+			{ price: 10, sale: -2 },
+			'Item 1, field "Discount Price (input field "sale")": must be an amount from 0.01 to 999999 with at most two decimals, got -2',
+		],
 	])('bad price %j fails before any call', async (patch, message) => {
 		const p = product([{ code: 'X-1' }]);
-		await expect(run(priceUpdate, [{ p: p.product_id, s: 'X-1', ...patch }], params())).rejects.toThrow(message);
+		await expect(
+			run(priceUpdate, [{ p: p.product_id, s: 'X-1', ...patch }], params()),
+		).rejects.toThrow(message);
 		expect(sandbox.callCount()).toBe(0);
 	});
 });

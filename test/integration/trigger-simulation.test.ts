@@ -70,10 +70,16 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 	const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
 	let clock = START;
 	jest.setSystemTime(clock);
-	const sandbox: Sandbox = await startSandbox({ seed, products: 20, orders: 100, now: () => Date.now() });
+	const sandbox: Sandbox = await startSandbox({
+		seed,
+		products: 20,
+		orders: 100,
+		now: () => Date.now(),
+	});
 	try {
 		const history = new Map<string, Change[]>();
-		for (const o of sandbox.store.orders.values()) history.set(o.order_id, [{ status: o.order_status, at: -Infinity }]);
+		for (const o of sandbox.store.orders.values())
+			history.set(o.order_id, [{ status: o.order_status, at: -Infinity }]);
 		const recent: string[] = [];
 		let ordersAdded = 0;
 		let statusChanges = 0;
@@ -82,9 +88,14 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 		const mutate = () => {
 			if (rand() < 0.6 || recent.length === 0) {
 				const late = rand() < 0.3;
-				const createdAt = Math.floor((clock - (late ? (60 + Math.floor(rand() * 2940)) * 1000 : 0)) / 1000) * 1000;
+				const createdAt =
+					Math.floor((clock - (late ? (60 + Math.floor(rand() * 2940)) * 1000 : 0)) / 1000) * 1000;
 				const status = pick(STATUSES.filter((s) => s !== 'FINISH'));
-				const order = sandbox.store.addOrder({ createdAt, updatedAt: createdAt, order_status: status });
+				const order = sandbox.store.addOrder({
+					createdAt,
+					updatedAt: createdAt,
+					order_status: status,
+				});
 				history.set(order.order_id, [{ status, at: createdAt }]);
 				recent.push(order.order_id);
 				ordersAdded++;
@@ -126,7 +137,8 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 		let failedPolls = 0;
 		let restarts = 0;
 		let polls = 0;
-		const statusNow = () => new Map([...sandbox.store.orders.values()].map((o) => [o.order_id, o.order_status]));
+		const statusNow = () =>
+			new Map([...sandbox.store.orders.values()].map((o) => [o.order_id, o.order_status]));
 
 		const poll = async (allowFaults: boolean) => {
 			clock += POLL_MS;
@@ -135,7 +147,11 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 			const faulty = allowFaults && rand() < 0.08;
 			sandbox.setOptions({
 				faults: faulty
-					? { rate: 0.35, kinds: ['http500', 'malformed', 'ispError', 'http503'], seed: seed + polls }
+					? {
+							rate: 0.35,
+							kinds: ['http500', 'malformed', 'ispError', 'http503'],
+							seed: seed + polls,
+						}
 					: { rate: 0, kinds: [] },
 			});
 			if (allowFaults && rand() < 0.05) {
@@ -152,7 +168,8 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 					emitted.push({ id: String(item.json.order_id), status: String(item.json.order_status) });
 				}
 				const after = statusNow();
-				for (const [id, status] of after) if (before.get(id) === status) stablePairs.add(`${id}:${status}`);
+				for (const [id, status] of after)
+					if (before.get(id) === status) stablePairs.add(`${id}:${status}`);
 			} catch {
 				// n8n keeps the in-memory static data as the poll left it, and saves nothing.
 				failedPolls++;
@@ -231,10 +248,18 @@ describe.each(SEEDS)('trigger simulation, seed %i', (seed) => {
 		const counts = new Map<string, number>();
 		for (const e of o.emitted) counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
 		const duplicates = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
-		check(seed, duplicates.length === 0, () => `emitted twice: ${duplicates.slice(0, 5).join(', ')}`);
+		check(
+			seed,
+			duplicates.length === 0,
+			() => `emitted twice: ${duplicates.slice(0, 5).join(', ')}`,
+		);
 		const expected = [...o.history].filter(([, h]) => h[0].at >= o.baseline).map(([id]) => id);
 		const missed = expected.filter((id) => !counts.has(id));
-		check(seed, missed.length === 0, () => `missed ${missed.length}: ${missed.slice(0, 5).join(', ')}`);
+		check(
+			seed,
+			missed.length === 0,
+			() => `missed ${missed.length}: ${missed.slice(0, 5).join(', ')}`,
+		);
 		const extra = [...counts.keys()].filter((id) => !expected.includes(id));
 		check(seed, extra.length === 0, () => `emitted history: ${extra.slice(0, 5).join(', ')}`);
 	}, 400_000);
@@ -245,24 +270,40 @@ describe.each(SEEDS)('trigger simulation, seed %i', (seed) => {
 		const pairs = o.emitted.map((e) => `${e.id}:${e.status}`);
 		const seen = new Set<string>();
 		const duplicates = pairs.filter((p) => (seen.has(p) ? true : (seen.add(p), false)));
-		check(seed, duplicates.length === 0, () => `emitted twice: ${duplicates.slice(0, 5).join(', ')}`);
+		check(
+			seed,
+			duplicates.length === 0,
+			() => `emitted twice: ${duplicates.slice(0, 5).join(', ')}`,
+		);
 		// Nothing else: every emitted pair is a status the order really took after the baseline.
 		const real = (id: string, status: string) =>
 			(o.history.get(id) ?? []).some((c) => c.status === status && c.at >= o.baseline);
 		const invented = o.emitted.filter((e) => !real(e.id, e.status));
-		check(seed, invented.length === 0, () => `not real events: ${JSON.stringify(invented.slice(0, 5))}`);
+		check(
+			seed,
+			invented.length === 0,
+			() => `not real events: ${JSON.stringify(invented.slice(0, 5))}`,
+		);
 		// Every order changed after the baseline has its final status emitted.
 		const missedFinal = [...o.history]
 			.filter(([, h]) => h[h.length - 1].at >= o.baseline)
 			.map(([id, h]) => `${id}:${h[h.length - 1].status}`)
 			.filter((p) => !seen.has(p));
-		check(seed, missedFinal.length === 0, () => `missed final statuses: ${missedFinal.slice(0, 5).join(', ')}`);
+		check(
+			seed,
+			missedFinal.length === 0,
+			() => `missed final statuses: ${missedFinal.slice(0, 5).join(', ')}`,
+		);
 		// Every status that held through a whole successful poll was emitted.
 		const missedStable = [...o.stablePairs].filter((p) => {
 			const [id, status] = p.split(':');
 			return real(id, status) && !seen.has(p);
 		});
-		check(seed, missedStable.length === 0, () => `missed statuses seen by a poll: ${missedStable.slice(0, 5).join(', ')}`);
+		check(
+			seed,
+			missedStable.length === 0,
+			() => `missed statuses seen by a poll: ${missedStable.slice(0, 5).join(', ')}`,
+		);
 		check(seed, o.emitted.length > 1000, () => `only ${o.emitted.length} events`);
 	}, 400_000);
 });

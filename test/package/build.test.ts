@@ -25,15 +25,18 @@ test('gulp build:icons reports done only after every icon is copied', () => {
 			"require('./gulpfile.js');",
 			"gulp.series('build:icons')((err) => {",
 			"  const fs = require('fs'); const path = require('path');",
-			"  const list = (d) => fs.existsSync(d) ? fs.readdirSync(d, { recursive: true }).filter((f) => /\\.(svg|png)$/.test(f)) : [];",
+			'  const list = (d) => fs.existsSync(d) ? fs.readdirSync(d, { recursive: true }).filter((f) => /\\.(svg|png)$/.test(f)) : [];',
 			"  console.log(JSON.stringify({ err: err ? String(err) : null, nodes: list('dist/nodes') }));",
 			'});',
 		].join('\n');
 		const printed = execFileSync(process.execPath, ['-e', code], { cwd: out, encoding: 'utf8' });
-		const result = JSON.parse(printed.trim().split('\n').pop()!) as { err: string | null; nodes: string[] };
-		const icons = (fs.readdirSync(path.join(ROOT, 'nodes'), { recursive: true }) as string[]).filter((f) =>
-			/\.(svg|png)$/.test(f),
-		);
+		const result = JSON.parse(printed.trim().split('\n').pop()!) as {
+			err: string | null;
+			nodes: string[];
+		};
+		const icons = (
+			fs.readdirSync(path.join(ROOT, 'nodes'), { recursive: true }) as string[]
+		).filter((f) => /\.(svg|png)$/.test(f));
 		expect(icons.length).toBeGreaterThanOrEqual(2);
 		expect(result.err).toBeNull();
 		expect(result.nodes.sort()).toEqual(icons.sort());

@@ -65,10 +65,13 @@ export function listingProblems(paths: string[]): string[] {
 			problems.push(`${p}: only package.json, README.md, LICENSE and dist/ belong in the package`);
 			continue;
 		}
-		if (FORBIDDEN_SEGMENT.test(p)) problems.push(`${p}: tests, sandbox, examples, scripts and the like stay out`);
-		if (FORBIDDEN_NAME.test(p)) problems.push(`${p}: looks like a secret, a test or a build artefact`);
+		if (FORBIDDEN_SEGMENT.test(p))
+			problems.push(`${p}: tests, sandbox, examples, scripts and the like stay out`);
+		if (FORBIDDEN_NAME.test(p))
+			problems.push(`${p}: looks like a secret, a test or a build artefact`);
 		if (!p.startsWith('dist/')) continue;
-		if (p.endsWith('.d.ts') || p.endsWith('.js') || p.endsWith('.svg') || p.endsWith('.png')) continue;
+		if (p.endsWith('.d.ts') || p.endsWith('.js') || p.endsWith('.svg') || p.endsWith('.png'))
+			continue;
 		if (p.endsWith('.js.map')) {
 			if (!set.has(p.slice(0, -'.map'.length))) problems.push(`${p}: source map without its .js`);
 			continue;
@@ -77,7 +80,8 @@ export function listingProblems(paths: string[]): string[] {
 			problems.push(`${p}: TypeScript sources stay out (only .d.ts)`);
 			continue;
 		}
-		if (p === 'dist/package.json' || p.endsWith('.node.json') || /\/__schema__\/.*\.json$/.test(p)) continue;
+		if (p === 'dist/package.json' || p.endsWith('.node.json') || /\/__schema__\/.*\.json$/.test(p))
+			continue;
 		problems.push(`${p}: unexpected kind of file in dist/`);
 	}
 	return problems;
@@ -216,7 +220,10 @@ describe('npm package contents', () => {
 			expect(map.sourcesContent).toBeUndefined();
 			for (const source of map.sources as string[]) {
 				const rel = path
-					.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, mapPath)), map.sourceRoot ?? '', source))
+					.relative(
+						ROOT,
+						path.resolve(path.dirname(path.join(ROOT, mapPath)), map.sourceRoot ?? '', source),
+					)
 					.split(path.sep)
 					.join('/');
 				expect(rel).toMatch(/^(nodes|credentials)\/.+\.ts$/);
@@ -230,14 +237,19 @@ describe('npm package contents', () => {
 		...(pkg.n8n.credentials as string[]).map((p) => ['credential', p]),
 	])('has light and dark SVG icons for the %s %s', (_kind, file) => {
 		const listed = new Set(paths());
-		const exported = require(path.join(ROOT, file)) as Record<string, new () => Record<string, unknown>>;
+		const exported = require(path.join(ROOT, file)) as Record<
+			string,
+			new () => Record<string, unknown>
+		>;
 		const className = path.basename(file).split('.')[0];
 		expect(typeof exported[className]).toBe('function');
 		const instance = new exported[className]();
-		const icon = ((instance.description as Record<string, unknown> | undefined)?.icon ?? instance.icon) as
-			| { light?: string; dark?: string }
-			| undefined;
-		expect(icon).toEqual({ light: expect.stringMatching(/^file:.+\.svg$/), dark: expect.stringMatching(/^file:.+\.svg$/) });
+		const icon = ((instance.description as Record<string, unknown> | undefined)?.icon ??
+			instance.icon) as { light?: string; dark?: string } | undefined;
+		expect(icon).toEqual({
+			light: expect.stringMatching(/^file:.+\.svg$/),
+			dark: expect.stringMatching(/^file:.+\.svg$/),
+		});
 		const light = path.posix.join(path.posix.dirname(file), icon!.light!.slice('file:'.length));
 		const dark = path.posix.join(path.posix.dirname(file), icon!.dark!.slice('file:'.length));
 		expect(light).not.toBe(dark);
@@ -247,22 +259,27 @@ describe('npm package contents', () => {
 		}
 	});
 
-	it.each((pkg.n8n.nodes as string[]).map((p) => [p]))('has the codex file of %s, naming that node', (file) => {
-		const codexPath = file.replace(/\.js$/, '.json');
-		expect(paths()).toContain(codexPath);
-		const codex = JSON.parse(fs.readFileSync(path.join(ROOT, codexPath), 'utf8'));
-		const className = path.basename(file).split('.')[0];
-		const description = new (require(path.join(ROOT, file))[className])().description;
-		expect(codex.node).toBe(`${pkg.name}.${description.name}`);
-		expect(codex.categories).toEqual(expect.arrayContaining([expect.any(String)]));
-		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
-		expect(codex.resources.credentialDocumentation[0].url).toMatch(/^https:\/\//);
-	});
+	it.each((pkg.n8n.nodes as string[]).map((p) => [p]))(
+		'has the codex file of %s, naming that node',
+		(file) => {
+			const codexPath = file.replace(/\.js$/, '.json');
+			expect(paths()).toContain(codexPath);
+			const codex = JSON.parse(fs.readFileSync(path.join(ROOT, codexPath), 'utf8'));
+			const className = path.basename(file).split('.')[0];
+			const description = new (require(path.join(ROOT, file))[className])().description;
+			expect(codex.node).toBe(`${pkg.name}.${description.name}`);
+			expect(codex.categories).toEqual(expect.arrayContaining([expect.any(String)]));
+			expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
+			expect(codex.resources.credentialDocumentation[0].url).toMatch(/^https:\/\//);
+		},
+	);
 
 	it(`stays under the size budget (${PACKED_BUDGET_BYTES / 1000} kB packed, ${UNPACKED_BUDGET_BYTES / 1000} kB unpacked, ${FILE_BUDGET_BYTES / 1000} kB a file)`, () => {
 		const listing = packed();
 		expect(listing.size).toBeLessThan(PACKED_BUDGET_BYTES);
 		expect(listing.unpackedSize).toBeLessThan(UNPACKED_BUDGET_BYTES);
-		expect(listing.files.filter((f) => f.size > FILE_BUDGET_BYTES).map((f) => `${f.path} ${f.size}`)).toEqual([]);
+		expect(
+			listing.files.filter((f) => f.size > FILE_BUDGET_BYTES).map((f) => `${f.path} ${f.size}`),
+		).toEqual([]);
 	});
 });

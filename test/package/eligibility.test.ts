@@ -26,28 +26,44 @@ type Json = Record<string, unknown>;
 // ----------------------------------------------------------------- checkers
 
 /** The config `n8n-node cloud-support enable` writes, compared the way that command compares it. */
-const OFFICIAL_ESLINT_CONFIG = "import { config } from '@n8n/node-cli/eslint'; export default config;";
+const OFFICIAL_ESLINT_CONFIG =
+	"import { config } from '@n8n/node-cli/eslint'; export default config;";
 
 export function eslintConfigProblems(source: string): string[] {
 	const normalized = source.replace(/\s+/g, ' ').trim();
 	return normalized === OFFICIAL_ESLINT_CONFIG
 		? []
-		: [`eslint.config.mjs is not the official config (${OFFICIAL_ESLINT_CONFIG}); got: ${normalized.slice(0, 200)}`];
+		: [
+				`eslint.config.mjs is not the official config (${OFFICIAL_ESLINT_CONFIG}); got: ${normalized.slice(0, 200)}`,
+			];
 }
 
 export function packageJsonProblems(pkg: Json): string[] {
 	const problems: string[] = [];
 	const n8n = (pkg.n8n ?? {}) as Json;
 	if (n8n.strict !== true) problems.push('package.json n8n.strict must be true');
-	for (const field of ['dependencies', 'optionalDependencies', 'bundledDependencies', 'bundleDependencies']) {
+	for (const field of [
+		'dependencies',
+		'optionalDependencies',
+		'bundledDependencies',
+		'bundleDependencies',
+	]) {
 		const value = pkg[field];
-		const count = Array.isArray(value) ? value.length : value ? Object.keys(value as Json).length : 0;
-		if (count > 0) problems.push(`package.json has ${field} (${count}); n8n Cloud allows no runtime dependencies`);
+		const count = Array.isArray(value)
+			? value.length
+			: value
+				? Object.keys(value as Json).length
+				: 0;
+		if (count > 0)
+			problems.push(
+				`package.json has ${field} (${count}); n8n Cloud allows no runtime dependencies`,
+			);
 	}
 	if (!Array.isArray(pkg.keywords) || !pkg.keywords.includes('n8n-community-node-package')) {
 		problems.push('package.json keywords lack "n8n-community-node-package"');
 	}
-	if (pkg.license !== 'MIT') problems.push(`package.json license is ${JSON.stringify(pkg.license)}, not "MIT"`);
+	if (pkg.license !== 'MIT')
+		problems.push(`package.json license is ${JSON.stringify(pkg.license)}, not "MIT"`);
 	return problems;
 }
 
@@ -60,7 +76,9 @@ export function licenseProblems(text: string): string[] {
 		/The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software\./,
 		/THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND/,
 	];
-	return required.filter((re) => !re.test(flat)).map((re) => `LICENSE is not the MIT license text (lacks ${re.source})`);
+	return required
+		.filter((re) => !re.test(flat))
+		.map((re) => `LICENSE is not the MIT license text (lacks ${re.source})`);
 }
 
 /** Keys whose string values are shown to users in the editor. */
@@ -134,10 +152,13 @@ const RESTRICTED_GLOBALS = new Set([
 export function runtimeCodeProblems(file: string, source: string): string[] {
 	const problems: string[] = [];
 	const sf = ts.createSourceFile(file, source, ts.ScriptTarget.ES2019, true, ts.ScriptKind.TS);
-	const where = (node: ts.Node) => `${file}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`;
+	const where = (node: ts.Node) =>
+		`${file}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`;
 	const checkModule = (node: ts.Node, spec: string) => {
 		if (spec.startsWith('./') || spec.startsWith('../') || ALLOWED_MODULES.has(spec)) return;
-		problems.push(`${where(node)}: imports "${spec}" (only n8n-workflow, node:crypto and relative paths)`);
+		problems.push(
+			`${where(node)}: imports "${spec}" (only n8n-workflow, node:crypto and relative paths)`,
+		);
 	};
 	const isPropertyName = (id: ts.Identifier) => {
 		const p = id.parent;
@@ -154,13 +175,17 @@ export function runtimeCodeProblems(file: string, source: string): string[] {
 				ts.isEnumMember(p)) &&
 				p.name === id) ||
 			(ts.isBindingElement(p) && p.propertyName === id) ||
-			(ts.isImportSpecifier(p) || ts.isExportSpecifier(p))
+			ts.isImportSpecifier(p) ||
+			ts.isExportSpecifier(p)
 		);
 	};
 	const visit = (node: ts.Node) => {
 		if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) {
 			if (ts.isStringLiteral(node.moduleSpecifier)) checkModule(node, node.moduleSpecifier.text);
-		} else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+		} else if (
+			ts.isImportEqualsDeclaration(node) &&
+			ts.isExternalModuleReference(node.moduleReference)
+		) {
 			const expr = node.moduleReference.expression;
 			problems.push(`${where(node)}: import = require(${expr.getText(sf)}) is not allowed`);
 		} else if (ts.isCallExpression(node)) {
@@ -168,15 +193,25 @@ export function runtimeCodeProblems(file: string, source: string): string[] {
 				problems.push(`${where(node)}: dynamic import() is not allowed`);
 			} else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') {
 				const arg = node.arguments[0];
-				const what = arg && ts.isStringLiteral(arg) ? arg.text : arg?.getText(sf) ?? '';
+				const what = arg && ts.isStringLiteral(arg) ? arg.text : (arg?.getText(sf) ?? '');
 				problems.push(
 					`${where(node)}: require(${JSON.stringify(what)})${/^(node:)?fs(\/|$)/.test(what) ? ' (file system)' : ''} is not allowed`,
 				);
 			}
-		} else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Function') {
+		} else if (
+			ts.isNewExpression(node) &&
+			ts.isIdentifier(node.expression) &&
+			node.expression.text === 'Function'
+		) {
 			problems.push(`${where(node)}: new Function() is not allowed`);
-		} else if (ts.isIdentifier(node) && RESTRICTED_GLOBALS.has(node.text) && !isPropertyName(node)) {
-			problems.push(`${where(node)}: uses ${node.text}${ts.isPropertyAccessExpression(node.parent) ? '.' : ''}`);
+		} else if (
+			ts.isIdentifier(node) &&
+			RESTRICTED_GLOBALS.has(node.text) &&
+			!isPropertyName(node)
+		) {
+			problems.push(
+				`${where(node)}: uses ${node.text}${ts.isPropertyAccessExpression(node.parent) ? '.' : ''}`,
+			);
 		}
 		ts.forEachChild(node, visit);
 	};
@@ -211,17 +246,29 @@ describe('eligibility checkers (self-test: each can fail)', () => {
 
 	it('package.json: strict, dependencies, keyword, license', () => {
 		expect(packageJsonProblems(goodPkg)).toEqual([]);
-		expect(packageJsonProblems({ ...goodPkg, n8n: { strict: false } })).toEqual(['package.json n8n.strict must be true']);
+		expect(packageJsonProblems({ ...goodPkg, n8n: { strict: false } })).toEqual([
+			'package.json n8n.strict must be true',
+		]);
 		expect(packageJsonProblems({ ...goodPkg, n8n: {} })).toHaveLength(1);
-		expect(packageJsonProblems({ ...goodPkg, dependencies: { axios: '^1' } })[0]).toMatch(/dependencies/);
-		expect(packageJsonProblems({ ...goodPkg, bundleDependencies: ['axios'] })[0]).toMatch(/bundleDependencies/);
+		expect(packageJsonProblems({ ...goodPkg, dependencies: { axios: '^1' } })[0]).toMatch(
+			/dependencies/,
+		);
+		expect(packageJsonProblems({ ...goodPkg, bundleDependencies: ['axios'] })[0]).toMatch(
+			/bundleDependencies/,
+		);
 		expect(packageJsonProblems({ ...goodPkg, dependencies: {} })).toEqual([]);
-		expect(packageJsonProblems({ ...goodPkg, keywords: ['n8n'] })[0]).toMatch(/n8n-community-node-package/);
+		expect(packageJsonProblems({ ...goodPkg, keywords: ['n8n'] })[0]).toMatch(
+			/n8n-community-node-package/,
+		);
 		expect(packageJsonProblems({ ...goodPkg, license: 'Apache-2.0' })[0]).toMatch(/license/);
 	});
 
 	it('eslint.config.mjs: only the official two lines', () => {
-		expect(eslintConfigProblems("import { config } from '@n8n/node-cli/eslint';\n\nexport default config;\n")).toEqual([]);
+		expect(
+			eslintConfigProblems(
+				"import { config } from '@n8n/node-cli/eslint';\n\nexport default config;\n",
+			),
+		).toEqual([]);
 		expect(
 			eslintConfigProblems(
 				"import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';\n\nexport default configWithoutCloudSupport;\n",
@@ -236,7 +283,9 @@ describe('eligibility checkers (self-test: each can fail)', () => {
 
 	it('LICENSE: the MIT text', () => {
 		expect(licenseProblems(read('LICENSE'))).toEqual([]);
-		expect(licenseProblems('Apache License\nVersion 2.0, January 2004\n').length).toBeGreaterThan(0);
+		expect(licenseProblems('Apache License\nVersion 2.0, January 2004\n').length).toBeGreaterThan(
+			0,
+		);
 		expect(licenseProblems(read('LICENSE').replace('free of charge', 'for a fee'))).toHaveLength(1);
 	});
 
@@ -244,19 +293,32 @@ describe('eligibility checkers (self-test: each can fail)', () => {
 		const description = {
 			displayName: 'Order',
 			properties: [
-				{ displayName: 'Order ID', name: 'orderId', default: '', description: 'The order’s ID — digits only…' },
-				{ displayName: 'Status', name: 'status', options: [{ name: 'Shipped', value: '发货', description: 'Sent' }] },
+				{
+					displayName: 'Order ID',
+					name: 'orderId',
+					default: '',
+					description: 'The order’s ID — digits only…',
+				},
+				{
+					displayName: 'Status',
+					name: 'status',
+					options: [{ name: 'Shipped', value: '发货', description: 'Sent' }],
+				},
 			],
 		};
 		expect(uiTextProblems(collectUiText(description))).toEqual([]);
 		const bad = (patch: Json) => uiTextProblems(collectUiText({ ...description, ...patch }));
-		expect(bad({ description: '订单已发货' })).toEqual([expect.stringMatching(/^\.description: non-English script/)]);
-		expect(bad({ description: 'Заказ' })).toHaveLength(1);
-		expect(bad({ displayName: 'Café Orders' })).toEqual([expect.stringMatching(/outside printable ASCII \(é\)/)]);
-		expect(bad({ properties: [{ hint: 'Tab\there' }] })).toHaveLength(1);
-		expect(bad({ properties: [{ options: [{ action: 'Aktualisieren und speichern' }] }] })).toEqual([
-			expect.stringMatching(/^\.properties\[0\]\.options\[0\]\.action: non-English word "und"/),
+		expect(bad({ description: '订单已发货' })).toEqual([
+			expect.stringMatching(/^\.description: non-English script/),
 		]);
+		expect(bad({ description: 'Заказ' })).toHaveLength(1);
+		expect(bad({ displayName: 'Café Orders' })).toEqual([
+			expect.stringMatching(/outside printable ASCII \(é\)/),
+		]);
+		expect(bad({ properties: [{ hint: 'Tab\there' }] })).toHaveLength(1);
+		expect(bad({ properties: [{ options: [{ action: 'Aktualisieren und speichern' }] }] })).toEqual(
+			[expect.stringMatching(/^\.properties\[0\]\.options\[0\]\.action: non-English word "und"/)],
+		);
 		expect(bad({ properties: [{ placeholder: 'p.ej. pedido 123' }] })[0]).toMatch(/pedido/);
 	});
 
@@ -316,7 +378,12 @@ describe('n8n Cloud eligibility', () => {
 		const descriptions: Array<[string, unknown]> = [
 			['AliExpress', new AliExpress().description],
 			['AliExpressTrigger', new AliExpressTrigger().description],
-			['AliExpressApi', (({ name, displayName, properties }) => ({ name, displayName, properties }))(new AliExpressApi())],
+			[
+				'AliExpressApi',
+				(({ name, displayName, properties }) => ({ name, displayName, properties }))(
+					new AliExpressApi(),
+				),
+			],
 		];
 		const texts = descriptions.flatMap(([name, d]) => collectUiText(d, name));
 		// Sanity: the walk reaches nested options (collections, fixed collections, option lists).
@@ -324,8 +391,12 @@ describe('n8n Cloud eligibility', () => {
 		expect(texts.map((t) => t.at)).toEqual(
 			expect.arrayContaining([
 				expect.stringMatching(/^AliExpress\.properties\[\d+\]\.options\[\d+\]\.action$/),
-				expect.stringMatching(/^AliExpress\.properties\[\d+\]\.options\[\d+\]\.values\[\d+\]\.placeholder$/),
-				expect.stringMatching(/^AliExpressTrigger\.properties\[\d+\]\.options\[\d+\]\.description$/),
+				expect.stringMatching(
+					/^AliExpress\.properties\[\d+\]\.options\[\d+\]\.values\[\d+\]\.placeholder$/,
+				),
+				expect.stringMatching(
+					/^AliExpressTrigger\.properties\[\d+\]\.options\[\d+\]\.description$/,
+				),
 				expect.stringMatching(/^AliExpressApi\.properties\[\d+\]\.description$/),
 			]),
 		);
@@ -335,7 +406,10 @@ describe('n8n Cloud eligibility', () => {
 	it('runtime code imports only n8n-workflow, node:crypto and its own files, and uses no process, console, timers or fs', () => {
 		const files = runtimeSources();
 		expect(files).toEqual(
-			expect.arrayContaining(['nodes/AliExpress/AliExpress.node.ts', 'credentials/AliExpressApi.credentials.ts']),
+			expect.arrayContaining([
+				'nodes/AliExpress/AliExpress.node.ts',
+				'credentials/AliExpressApi.credentials.ts',
+			]),
 		);
 		expect(files.flatMap((file) => runtimeCodeProblems(file, read(file)))).toEqual([]);
 	});

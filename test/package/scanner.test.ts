@@ -48,14 +48,18 @@ function scan(dir: string): ScanResult {
 	try {
 		return JSON.parse(line) as ScanResult;
 	} catch {
-		throw new Error(`scan-package.mjs printed no result (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+		throw new Error(
+			`scan-package.mjs printed no result (exit ${r.status}):\n${r.stdout}\n${r.stderr}`,
+		);
 	}
 }
 
 test('the package passes the scanner: source checkout and published tarball', () => {
 	expect(fs.existsSync(path.join(ROOT, 'dist'))).toBe(true);
 	const result = scan(ROOT);
-	const failures = result.results.filter((r) => !r.passed).map((r) => `${r.leg}: ${r.message}\n${r.details ?? ''}`);
+	const failures = result.results
+		.filter((r) => !r.passed)
+		.map((r) => `${r.leg}: ${r.message}\n${r.details ?? ''}`);
 	expect(failures).toEqual([]);
 	expect(result.results.map((r) => r.leg)).toEqual(['source', 'tarball']);
 });

@@ -54,12 +54,15 @@ const processedFirst = (s: Scenario) => s.kind === 'malformed' || s.afterProcess
 const label = (s: Scenario) => `${s.kind}${s.afterProcessing ? ' after processing' : ''}`;
 
 /** A sandbox of its own per scenario, so that scenarios run side by side: 1,000 products × 10 SKUs at stock 0. */
-async function scenarioSandbox(seed: number): Promise<{ sandbox: Sandbox; skus: Array<{ productId: string; skuCode: string }> }> {
+async function scenarioSandbox(
+	seed: number,
+): Promise<{ sandbox: Sandbox; skus: Array<{ productId: string; skuCode: string }> }> {
 	const sandbox = await startSandbox({ products: 0, orders: 0, seed });
 	const skus: Array<{ productId: string; skuCode: string }> = [];
 	for (let p = 0; p < PRODUCTS; p++) {
 		const product = productWithSkus(sandbox, `FM${String(p).padStart(4, '0')}`, SKUS_PER_PRODUCT);
-		for (const sku of product.skus) skus.push({ productId: product.product_id, skuCode: sku.sku_code });
+		for (const sku of product.skus)
+			skus.push({ productId: product.product_id, skuCode: sku.sku_code });
 	}
 	return { sandbox, skus };
 }
@@ -67,11 +70,18 @@ async function scenarioSandbox(seed: number): Promise<{ sandbox: Sandbox; skus: 
 const faultsOn = (sandbox: Sandbox, method: string) =>
 	sandbox.calls.filter((c) => c.method === method && c.outcome === 'fault').length;
 
-async function inventorySync(sandbox: Sandbox, skus: Array<{ productId: string; skuCode: string }>, n: number) {
+async function inventorySync(
+	sandbox: Sandbox,
+	skus: Array<{ productId: string; skuCode: string }>,
+	n: number,
+) {
 	const stockOf = (productId: string, skuCode: string) =>
 		sandbox.store.products.get(productId)?.skus.find((s) => s.sku_code === skuCode)?.inventory;
 	// Every SKU is at 0; the input sets a different, scenario-specific quantity on each.
-	const items: IDataObject[] = skus.map((s, i) => ({ ...s, quantity: ((i * 7919 + n * 31) % 999) + 1 }));
+	const items: IDataObject[] = skus.map((s, i) => ({
+		...s,
+		quantity: ((i * 7919 + n * 31) % 999) + 1,
+	}));
 
 	const { out, error } = await runNode(
 		sandbox,
@@ -98,7 +108,9 @@ async function inventorySync(sandbox: Sandbox, skus: Array<{ productId: string; 
 			o.json.quantity !== items[i].quantity,
 	);
 	expect(wrong.slice(0, 3)).toEqual([]);
-	const stale = items.filter((it) => stockOf(it.productId as string, it.skuCode as string) !== it.quantity);
+	const stale = items.filter(
+		(it) => stockOf(it.productId as string, it.skuCode as string) !== it.quantity,
+	);
 	expect(stale.slice(0, 3)).toEqual([]);
 	// The faults really struck; the calls were the fewest possible (50) plus one retry per fault.
 	expect(faultsOn(sandbox, INVENTORY)).toBeGreaterThan(0);
@@ -112,7 +124,11 @@ async function publish(sandbox: Sandbox, scenario: Scenario, n: number) {
 		code: `PUB${n}X${i + 1}`,
 	}));
 
-	const { out, error } = await runNode(sandbox, publishParameters({ options: PUBLISH_OPTIONS }), items);
+	const { out, error } = await runNode(
+		sandbox,
+		publishParameters({ options: PUBLISH_OPTIONS }),
+		items,
+	);
 
 	expect(error).toBeUndefined();
 	expect(out).toHaveLength(PUBLISHES);
@@ -161,7 +177,12 @@ it.concurrent.each(SCENARIOS.map((s, n) => [label(s), s, n] as const))(
 		const { sandbox, skus } = sandboxes[n];
 		try {
 			sandbox.setOptions({
-				faults: { rate: FAULT_RATE, kinds: [scenario.kind], afterProcessing: scenario.afterProcessing, seed: 100 + n },
+				faults: {
+					rate: FAULT_RATE,
+					kinds: [scenario.kind],
+					afterProcessing: scenario.afterProcessing,
+					seed: 100 + n,
+				},
 			});
 			await inventorySync(sandbox, skus, n);
 			sandbox.resetCalls();

@@ -39,7 +39,9 @@ describe('assertSafeGateway', () => {
 	});
 
 	it('refuses other schemes and text that is no URL', () => {
-		expect(() => assertSafeGateway('ftp://api-sg.aliexpress.com/sync')).toThrow(/is refused: .* must use https/);
+		expect(() => assertSafeGateway('ftp://api-sg.aliexpress.com/sync')).toThrow(
+			/is refused: .* must use https/,
+		);
 		expect(() => assertSafeGateway('api-sg.aliexpress.com/sync')).toThrow(
 			'The AliExpress gateway URL "api-sg.aliexpress.com/sync" is not a valid URL',
 		);
@@ -54,26 +56,40 @@ describe('through the node', () => {
 	afterAll(async () => await sandbox.close());
 	beforeEach(() => sandbox.resetCalls());
 
-	const GET_MANY = { resource: 'product', operation: 'getMany', returnAll: false, limit: 1, filters: {}, simplify: true };
+	const GET_MANY = {
+		resource: 'product',
+		operation: 'getMany',
+		returnAll: false,
+		limit: 1,
+		filters: {},
+		simplify: true,
+	};
 
 	it.each([
 		['IOP', { gatewayUrl: 'http://shop.example.com' }, 'http://shop.example.com'],
-		['TOP', { protocol: 'top', signMethod: 'md5', gatewayUrl: 'http://eco.taobao.com/router/rest' }, 'http://eco.taobao.com'],
-	])('%s: plain http to another host is refused before anything is sent, once', async (_name, overrides, origin) => {
-		const { out, error, test } = await runNode(sandbox, GET_MANY, [{}], {
-			credentials: credentialsFor(sandbox, overrides),
-		});
-		expect(out).toBeUndefined();
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as Error).message).toBe(`AliExpress error RequestFailed: ${refusal(origin)}`);
-		expect((error as NodeApiError).description).toBe(
-			'The request was not sent to AliExpress: it could not be made as configured. Fix what the message names (usually a field of the AliExpress API credential, such as the Gateway URL) and run again.',
-		);
-		expect(test.sent).toHaveLength(0);
-		expect(sandbox.calls).toHaveLength(0);
-		// not retried: a refusal of ours is no transient failure
-		expect(test.logs.filter((l) => l.includes('retry'))).toEqual([]);
-	});
+		[
+			'TOP',
+			{ protocol: 'top', signMethod: 'md5', gatewayUrl: 'http://eco.taobao.com/router/rest' },
+			'http://eco.taobao.com',
+		],
+	])(
+		'%s: plain http to another host is refused before anything is sent, once',
+		async (_name, overrides, origin) => {
+			const { out, error, test } = await runNode(sandbox, GET_MANY, [{}], {
+				credentials: credentialsFor(sandbox, overrides),
+			});
+			expect(out).toBeUndefined();
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect((error as Error).message).toBe(`AliExpress error RequestFailed: ${refusal(origin)}`);
+			expect((error as NodeApiError).description).toBe(
+				'The request was not sent to AliExpress: it could not be made as configured. Fix what the message names (usually a field of the AliExpress API credential, such as the Gateway URL) and run again.',
+			);
+			expect(test.sent).toHaveLength(0);
+			expect(sandbox.calls).toHaveLength(0);
+			// not retried: a refusal of ours is no transient failure
+			expect(test.logs.filter((l) => l.includes('retry'))).toEqual([]);
+		},
+	);
 
 	it('http on the loopback address (the sandbox) is accepted', async () => {
 		expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

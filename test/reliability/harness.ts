@@ -6,7 +6,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { AliExpress } from '../../nodes/AliExpress/AliExpress.node';
-import { createContext, sandboxCredentials, type ParamValue, type TestContext } from '../helpers/context';
+import {
+	createContext,
+	sandboxCredentials,
+	type ParamValue,
+	type TestContext,
+} from '../helpers/context';
 import type { Product, Sandbox } from '../sandbox';
 
 export const POST = 'aliexpress.solution.product.post';
@@ -27,7 +32,11 @@ export async function runNode(
 	sandbox: Sandbox,
 	parameters: Record<string, ParamValue>,
 	items: IDataObject[] = [{}],
-	options: { continueOnFail?: boolean; credentials?: ICredentialDataDecryptedObject; onRequest?: () => void } = {},
+	options: {
+		continueOnFail?: boolean;
+		credentials?: ICredentialDataDecryptedObject;
+		onRequest?: () => void;
+	} = {},
 ): Promise<NodeRun> {
 	const test = createContext({
 		credentials: options.credentials ?? credentialsFor(sandbox),
@@ -45,7 +54,12 @@ export async function runNode(
 }
 
 /** A product whose SKU codes are `<prefix>-S01` … with the given stock. */
-export function productWithSkus(sandbox: Sandbox, prefix: string, skuCount: number, stock = 0): Product {
+export function productWithSkus(
+	sandbox: Sandbox,
+	prefix: string,
+	skuCount: number,
+	stock = 0,
+): Product {
 	return sandbox.store.addProduct({
 		status: 'onSelling',
 		skus: Array.from({ length: skuCount }, (_, n) => ({
@@ -59,7 +73,9 @@ export function productWithSkus(sandbox: Sandbox, prefix: string, skuCount: numb
 }
 
 /** Publish parameters in fields mode; title and SKU codes come from the item (`title`, `code`). */
-export function publishParameters(overrides: Record<string, ParamValue> = {}): Record<string, ParamValue> {
+export function publishParameters(
+	overrides: Record<string, ParamValue> = {},
+): Record<string, ParamValue> {
 	return {
 		resource: 'product',
 		operation: 'publish',
@@ -72,7 +88,12 @@ export function publishParameters(overrides: Record<string, ParamValue> = {}): R
 		skus: (item: INodeExecutionData) => ({
 			sku: [
 				{ skuCode: `${String(item.json.code)}-A`, price: '19.90', stock: 5 },
-				{ skuCode: `${String(item.json.code)}-B`, price: '21.00', discountPrice: '18.50', stock: 7 },
+				{
+					skuCode: `${String(item.json.code)}-B`,
+					price: '21.00',
+					discountPrice: '18.50',
+					stock: 7,
+				},
 			],
 		}),
 		packageLength: 30,

@@ -25,7 +25,8 @@ const CONNECTION_ADVICE =
 const CHECK =
 	'Check with Product → Get Many (Filters › Title Contains) or in the seller center before publishing this item again, so it is not published twice.';
 
-const params = (options: IDataObject = {}) => publishParameters({ options: { maxAttempts: 3, ...options } });
+const params = (options: IDataObject = {}) =>
+	publishParameters({ options: { maxAttempts: 3, ...options } });
 
 describe('publish with a lost answer', () => {
 	it('never created: looked up after each attempt, published again, then fails saying it is safe to rerun', async () => {
@@ -33,24 +34,34 @@ describe('publish with a lost answer', () => {
 		const before = sandbox.store.products.size;
 		const { error } = await runNode(sandbox, params(), [{ title: 'Never Created', code: 'NC' }]);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as Error).message).toBe('AliExpress error ECONNRESET: The connection to the AliExpress gateway failed');
+		expect((error as Error).message).toBe(
+			'AliExpress error ECONNRESET: The connection to the AliExpress gateway failed',
+		);
 		expect((error as NodeApiError).description).toBe(
 			`${CONNECTION_ADVICE} AliExpress did not create the product: the node looked it up after the lost answer and found none, so the item can safely be run again.`,
 		);
 		// Max Attempts counts every publish of the item; every status is looked at after each.
 		expect(sandbox.callCount(POST)).toBe(3);
 		expect(sandbox.callCount(LIST)).toBe(3 * 4);
-		expect(sandbox.calls.filter((c) => c.method === LIST).map((c) => JSON.parse(c.params.aeop_a_e_product_list_query).subject)).toEqual(
-			Array(12).fill('Never Created'),
-		);
+		expect(
+			sandbox.calls
+				.filter((c) => c.method === LIST)
+				.map((c) => JSON.parse(c.params.aeop_a_e_product_list_query).subject),
+		).toEqual(Array(12).fill('Never Created'));
 		expect(sandbox.store.products.size).toBe(before);
 	});
 
 	it('created, but the lookup fails too: fails saying the product may exist and how to check', async () => {
-		sandbox.setOptions({ faults: { rate: 1, kinds: ['reset'], methods: [POST, LIST], afterProcessing: true } });
+		sandbox.setOptions({
+			faults: { rate: 1, kinds: ['reset'], methods: [POST, LIST], afterProcessing: true },
+		});
 		const before = sandbox.store.products.size;
-		const { error } = await runNode(sandbox, params({ maxAttempts: 2 }), [{ title: 'Maybe Created', code: 'MC' }]);
-		expect((error as Error).message).toBe('AliExpress error ECONNRESET: The connection to the AliExpress gateway failed');
+		const { error } = await runNode(sandbox, params({ maxAttempts: 2 }), [
+			{ title: 'Maybe Created', code: 'MC' },
+		]);
+		expect((error as Error).message).toBe(
+			'AliExpress error ECONNRESET: The connection to the AliExpress gateway failed',
+		);
 		expect((error as NodeApiError).description).toBe(
 			`The answer to the publish was lost, so the product may or may not have been created, and looking it up failed too (AliExpress error ECONNRESET: The connection to the AliExpress gateway failed). ${CHECK}`,
 		);
@@ -69,7 +80,12 @@ describe('publish with a lost answer', () => {
 			language: 'en',
 			sku_info_list: [{ sku_code: 'NT-1', price: 5, inventory: 1 }],
 		});
-		const { error } = await runNode(sandbox, { resource: 'product', operation: 'publish', mode: 'json', productJson });
+		const { error } = await runNode(sandbox, {
+			resource: 'product',
+			operation: 'publish',
+			mode: 'json',
+			productJson,
+		});
 		expect((error as NodeApiError).description).toBe(
 			`The answer to the publish was lost, so the product may or may not have been created, and the node cannot look it up: the Product JSON has no title (multi_language_subject_list) or a SKU without sku_code. ${CHECK}`,
 		);
@@ -95,7 +111,9 @@ describe('publish with a lost answer', () => {
 			if (sandbox.callCount(POST) >= 1) sandbox.setOptions({ faults: undefined });
 		};
 		const before = sandbox.store.products.size;
-		const { out, error } = await runNode(sandbox, params(), [{ title: 'Twin Dress', code: 'TW' }], { onRequest });
+		const { out, error } = await runNode(sandbox, params(), [{ title: 'Twin Dress', code: 'TW' }], {
+			onRequest,
+		});
 		expect(error).toBeUndefined();
 		expect(out![0].json.productId).not.toBe(old.product_id);
 		expect(out![0].json).not.toHaveProperty('recovered');
@@ -104,7 +122,9 @@ describe('publish with a lost answer', () => {
 	});
 
 	it('two identical items whose answers were lost each get their own product, once', async () => {
-		sandbox.setOptions({ faults: { rate: 1, kinds: ['timeout'], methods: [POST], afterProcessing: true } });
+		sandbox.setOptions({
+			faults: { rate: 1, kinds: ['timeout'], methods: [POST], afterProcessing: true },
+		});
 		const before = sandbox.store.products.size;
 		const item = { title: 'Same Twice', code: 'ST' };
 		const { out, error } = await runNode(sandbox, params({ timeout: 1 }), [item, item]);
@@ -114,6 +134,9 @@ describe('publish with a lost answer', () => {
 		expect(new Set(ids).size).toBe(2);
 		expect(sandbox.callCount(POST)).toBe(2);
 		expect(sandbox.store.products.size).toBe(before + 2);
-		expect(ids.map((id) => sandbox.store.products.get(id)?.subject)).toEqual(['Same Twice', 'Same Twice']);
+		expect(ids.map((id) => sandbox.store.products.get(id)?.subject)).toEqual([
+			'Same Twice',
+			'Same Twice',
+		]);
 	});
 });

@@ -26,7 +26,12 @@ import { POST, credentialsFor, publishParameters } from './harness';
 // ------------------------------------------------------------------ the scanner
 
 /** Every string reachable from `value`: own properties of any kind (non-enumerable too), to a depth. */
-export function strings(value: unknown, out: string[] = [], seen = new Set<unknown>(), depth = 0): string[] {
+export function strings(
+	value: unknown,
+	out: string[] = [],
+	seen = new Set<unknown>(),
+	depth = 0,
+): string[] {
 	if (typeof value === 'string') {
 		out.push(value);
 		return out;
@@ -65,19 +70,25 @@ export function errorTexts(error: unknown): string[] {
 	if (error instanceof Error) {
 		texts.push(error.message, error.stack ?? '');
 		const cause = (error as { cause?: unknown }).cause;
-		if (cause instanceof Error) texts.push(cause.message, cause.stack ?? '', JSON.stringify(cause) ?? '');
+		if (cause instanceof Error)
+			texts.push(cause.message, cause.stack ?? '', JSON.stringify(cause) ?? '');
 	}
 	return texts;
 }
 
 /** The secrets found in the texts, each with where it was found. */
-export function findLeaks(texts: Array<{ where: string; text: string }>, secrets: string[]): string[] {
+export function findLeaks(
+	texts: Array<{ where: string; text: string }>,
+	secrets: string[],
+): string[] {
 	const leaks: string[] = [];
 	const wanted = [...new Set(secrets.filter((s) => s.length >= 8))];
 	for (const { where, text } of texts) {
 		for (const secret of wanted) {
 			if (text.includes(secret) || text.includes(secret.toLowerCase())) {
-				leaks.push(`${where}: …${text.slice(Math.max(0, text.indexOf(secret) - 40), text.indexOf(secret) + 12)}…`);
+				leaks.push(
+					`${where}: …${text.slice(Math.max(0, text.indexOf(secret) - 40), text.indexOf(secret) + 12)}…`,
+				);
 			}
 		}
 	}
@@ -125,7 +136,9 @@ interface Setup {
 
 /** Wraps the fake HTTP helper to keep every raw error it throws. */
 function keepRawErrors<T extends { helpers: unknown }>(ctx: T, scan: Scan): void {
-	const helpers = ctx.helpers as { httpRequestWithAuthentication: (...args: unknown[]) => Promise<unknown> };
+	const helpers = ctx.helpers as {
+		httpRequestWithAuthentication: (...args: unknown[]) => Promise<unknown>;
+	};
 	const original = helpers.httpRequestWithAuthentication;
 	helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: unknown[]) {
 		try {
@@ -171,7 +184,10 @@ async function runPoll(scan: Scan, label: string, manual: boolean, setup: Setup)
 			event: 'orderUpdated',
 			statuses: [],
 			simplify: true,
-			options: { ...setup.options, startDate: new Date(Date.now() - 20 * 86_400_000).toISOString() },
+			options: {
+				...setup.options,
+				startDate: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+			},
 		},
 		mode: manual ? 'manual' : 'trigger',
 	});
@@ -215,7 +231,14 @@ async function everyOperation(scan: Scan, setup: Setup): Promise<void> {
 	scan.secret(code, grant.accessToken, grant.refreshToken);
 	const n = scan.outputs + scan.errors;
 	const ops: Array<[string, Record<string, ParamValue>, IDataObject[]]> = [
-		['publish', publishParameters(), [{ title: `Secret scan ${n} A`, code: `SS${n}A` }, { title: `Secret scan ${n} B`, code: `SS${n}B` }]],
+		[
+			'publish',
+			publishParameters(),
+			[
+				{ title: `Secret scan ${n} A`, code: `SS${n}A` },
+				{ title: `Secret scan ${n} B`, code: `SS${n}B` },
+			],
+		],
 		[
 			'publish JSON',
 			{
@@ -231,28 +254,109 @@ async function everyOperation(scan: Scan, setup: Setup): Promise<void> {
 			},
 			[{}],
 		],
-		['update', { resource: 'product', operation: 'update', productId: product.product_id, mode: 'fields', updateFields: { brandName: 'NoBrand' } }, [{}]],
-		['get', { resource: 'product', operation: 'get', productId: product.product_id, simplify: true }, [{}]],
-		['get many products', { resource: 'product', operation: 'getMany', returnAll: false, limit: 3, filters: {}, simplify: false }, [{}]],
+		[
+			'update',
+			{
+				resource: 'product',
+				operation: 'update',
+				productId: product.product_id,
+				mode: 'fields',
+				updateFields: { brandName: 'NoBrand' },
+			},
+			[{}],
+		],
+		[
+			'get',
+			{ resource: 'product', operation: 'get', productId: product.product_id, simplify: true },
+			[{}],
+		],
+		[
+			'get many products',
+			{
+				resource: 'product',
+				operation: 'getMany',
+				returnAll: false,
+				limit: 3,
+				filters: {},
+				simplify: false,
+			},
+			[{}],
+		],
 		[
 			'inventory',
-			{ resource: 'inventory', operation: 'update', inputMode: 'fromInput', productIdField: 'p', skuCodeField: 's', quantityField: 'q' },
-			[{ p: product.product_id, s: 'SEC-1', q: 7 }, { p: product.product_id, s: 'SEC-2', q: 8 }],
+			{
+				resource: 'inventory',
+				operation: 'update',
+				inputMode: 'fromInput',
+				productIdField: 'p',
+				skuCodeField: 's',
+				quantityField: 'q',
+			},
+			[
+				{ p: product.product_id, s: 'SEC-1', q: 7 },
+				{ p: product.product_id, s: 'SEC-2', q: 8 },
+			],
 		],
 		[
 			'price',
-			{ resource: 'price', operation: 'update', inputMode: 'fromInput', productIdField: 'p', skuCodeField: 's', priceField: 'price', discountPriceField: 'sale', missingDiscountPrice: 'keep' },
-			[{ p: product.product_id, s: 'SEC-1', price: 21 }, { p: product.product_id, s: 'SEC-2', price: 31, sale: 29 }],
+			{
+				resource: 'price',
+				operation: 'update',
+				inputMode: 'fromInput',
+				productIdField: 'p',
+				skuCodeField: 's',
+				priceField: 'price',
+				discountPriceField: 'sale',
+				missingDiscountPrice: 'keep',
+			},
+			[
+				{ p: product.product_id, s: 'SEC-1', price: 21 },
+				{ p: product.product_id, s: 'SEC-2', price: 31, sale: 29 },
+			],
 		],
-		['get many orders', { resource: 'order', operation: 'getMany', returnAll: false, limit: 5, filters: {}, simplify: false }, [{}]],
-		['get order', { resource: 'order', operation: 'get', orderId: order.order_id, simplify: false }, [{}]],
-		['ship', { resource: 'order', operation: 'ship', orderId: order.order_id, serviceName: 'CAINIAO_STANDARD', trackingNumber: `LP${n}`, sendType: 'all', trackingWebsite: '' }, [{}]],
+		[
+			'get many orders',
+			{
+				resource: 'order',
+				operation: 'getMany',
+				returnAll: false,
+				limit: 5,
+				filters: {},
+				simplify: false,
+			},
+			[{}],
+		],
+		[
+			'get order',
+			{ resource: 'order', operation: 'get', orderId: order.order_id, simplify: false },
+			[{}],
+		],
+		[
+			'ship',
+			{
+				resource: 'order',
+				operation: 'ship',
+				orderId: order.order_id,
+				serviceName: 'CAINIAO_STANDARD',
+				trackingNumber: `LP${n}`,
+				sendType: 'all',
+				trackingWebsite: '',
+			},
+			[{}],
+		],
 		['token create', { resource: 'token', operation: 'create', code }, [{}]],
-		['token refresh', { resource: 'token', operation: 'refresh', refreshToken: grant.refreshToken }, [{}]],
+		[
+			'token refresh',
+			{ resource: 'token', operation: 'refresh', refreshToken: grant.refreshToken },
+			[{}],
+		],
 	];
 	// Side by side: they touch different things, and lost answers cost a timeout each.
 	await Promise.all([
-		...ops.map(async ([label, parameters, items]) => await runOperation(scan, label, parameters, items, setup)),
+		...ops.map(
+			async ([label, parameters, items]) =>
+				await runOperation(scan, label, parameters, items, setup),
+		),
 		runPoll(scan, 'poll', false, setup),
 		runPoll(scan, 'fetch test event', true, setup),
 		// The fake context's `request` helper (all the credential-test context offers) has no timeout: a
@@ -268,18 +372,77 @@ async function refusals(scan: Scan, setup: Setup): Promise<void> {
 	scan.secret(used, '50001notarefreshtoken0000');
 	const cases: Array<[string, Record<string, ParamValue>, IDataObject[]]> = [
 		['bad input: publish', publishParameters({ weight: -1 }), [{ title: 'Bad', code: 'BAD' }]],
-		['bad input: inventory', { resource: 'inventory', operation: 'update', inputMode: 'fields', productId: 'x', skuCode: 'A', quantity: 1 }, [{}]],
-		['bad input: orders', { resource: 'order', operation: 'getMany', returnAll: true, filters: { createdAfter: 'soon' }, simplify: true }, [{}]],
+		[
+			'bad input: inventory',
+			{
+				resource: 'inventory',
+				operation: 'update',
+				inputMode: 'fields',
+				productId: 'x',
+				skuCode: 'A',
+				quantity: 1,
+			},
+			[{}],
+		],
+		[
+			'bad input: orders',
+			{
+				resource: 'order',
+				operation: 'getMany',
+				returnAll: true,
+				filters: { createdAfter: 'soon' },
+				simplify: true,
+			},
+			[{}],
+		],
 		['bad input: token', { resource: 'token', operation: 'refresh', refreshToken: '' }, [{}]],
-		['business: non-leaf category', publishParameters({ categoryId: { __rl: true, mode: 'id', value: '3' } }), [{ title: 'Non leaf', code: 'NL' }]],
-		['business: unknown product', { resource: 'product', operation: 'get', productId: '1', simplify: true }, [{}]],
-		['business: unknown SKU', { resource: 'inventory', operation: 'update', inputMode: 'fields', productId: '1', skuCode: 'NOPE', quantity: 1 }, [{}]],
-		['business: unknown order', { resource: 'order', operation: 'ship', orderId: '1', serviceName: 'UPS', trackingNumber: 'T1', sendType: 'all', trackingWebsite: '' }, [{}]],
+		[
+			'business: non-leaf category',
+			publishParameters({ categoryId: { __rl: true, mode: 'id', value: '3' } }),
+			[{ title: 'Non leaf', code: 'NL' }],
+		],
+		[
+			'business: unknown product',
+			{ resource: 'product', operation: 'get', productId: '1', simplify: true },
+			[{}],
+		],
+		[
+			'business: unknown SKU',
+			{
+				resource: 'inventory',
+				operation: 'update',
+				inputMode: 'fields',
+				productId: '1',
+				skuCode: 'NOPE',
+				quantity: 1,
+			},
+			[{}],
+		],
+		[
+			'business: unknown order',
+			{
+				resource: 'order',
+				operation: 'ship',
+				orderId: '1',
+				serviceName: 'UPS',
+				trackingNumber: 'T1',
+				sendType: 'all',
+				trackingWebsite: '',
+			},
+			[{}],
+		],
 		['business: used code', { resource: 'token', operation: 'create', code: used }, [{}]],
-		['business: bad refresh token', { resource: 'token', operation: 'refresh', refreshToken: '50001notarefreshtoken0000' }, [{}]],
+		[
+			'business: bad refresh token',
+			{ resource: 'token', operation: 'refresh', refreshToken: '50001notarefreshtoken0000' },
+			[{}],
+		],
 	];
 	await Promise.all(
-		cases.map(async ([label, parameters, items]) => await runOperation(scan, label, parameters, items, setup)),
+		cases.map(
+			async ([label, parameters, items]) =>
+				await runOperation(scan, label, parameters, items, setup),
+		),
 	);
 }
 
@@ -307,7 +470,12 @@ const fault = (kind: FaultKind, afterProcessing = false): Scenario => ({
 
 const SCENARIOS: Scenario[] = [
 	{ name: 'everything fine', prepare: (sandbox) => credentialsFor(sandbox), fails: false },
-	{ name: 'bad input and business errors', prepare: (sandbox) => credentialsFor(sandbox), refusals: true, fails: true },
+	{
+		name: 'bad input and business errors',
+		prepare: (sandbox) => credentialsFor(sandbox),
+		refusals: true,
+		fails: true,
+	},
 	{
 		name: 'bad app secret',
 		prepare: (sandbox, scan) => {
@@ -359,8 +527,13 @@ describe('the scanner', () => {
 	it('finds a planted secret wherever it hides: output, message, hidden property, cause, config.data, log', () => {
 		const secret = 'S3CRETS3CRETS3CRET';
 		const hidden = new Error('clean');
-		Object.defineProperty(hidden, 'request', { value: { body: `sign=${secret}` }, enumerable: false });
-		const axiosLike = Object.assign(new Error('socket hang up'), { config: { data: `app_key=1&sign=${secret}` } });
+		Object.defineProperty(hidden, 'request', {
+			value: { body: `sign=${secret}` },
+			enumerable: false,
+		});
+		const axiosLike = Object.assign(new Error('socket hang up'), {
+			config: { data: `app_key=1&sign=${secret}` },
+		});
 		const wrapped = new Error('wrapped', { cause: axiosLike });
 		const cases: unknown[] = [
 			[{ json: { token: secret } }],
@@ -404,15 +577,22 @@ describe('no secret in any output, error or log', () => {
 				expect(scan.texts.length).toBeGreaterThan(30);
 				if (scenario.fails) expect(scan.errors).toBeGreaterThan(0);
 				else expect(scan.errors).toBe(0);
-				if (scenario.name !== 'gateway refused' && scenario.name !== 'bad input and business errors') {
+				if (
+					scenario.name !== 'gateway refused' &&
+					scenario.name !== 'bad input and business errors'
+				) {
 					expect(sandbox.calls.some((c) => c.params.sign)).toBe(true);
 				}
 				if (scenario.lostConnections) {
 					// The fake HTTP stack threw axios-like errors with the signed body: the dangerous material existed.
-					const raw = scan.rawErrors.filter((e) => typeof (e as { config?: { data?: unknown } }).config?.data === 'string');
+					const raw = scan.rawErrors.filter(
+						(e) => typeof (e as { config?: { data?: unknown } }).config?.data === 'string',
+					);
 					expect(raw.length).toBeGreaterThan(0);
 					scan.collectSigns();
-					const rawTexts = raw.flatMap((e) => errorTexts(e)).map((text) => ({ where: 'raw', text }));
+					const rawTexts = raw
+						.flatMap((e) => errorTexts(e))
+						.map((text) => ({ where: 'raw', text }));
 					expect(findLeaks(rawTexts, scan.secrets).length).toBeGreaterThan(0);
 				}
 

@@ -16,11 +16,20 @@ beforeAll(async () => {
 afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.resetCalls());
 
-const LIST_ONE = { resource: 'product', operation: 'getMany', returnAll: false, limit: 1, filters: {}, simplify: true };
+const LIST_ONE = {
+	resource: 'product',
+	operation: 'getMany',
+	returnAll: false,
+	limit: 1,
+	filters: {},
+	simplify: true,
+};
 
 /** Runs Get Many (one product) with this access token; the answer says whether the token works. */
 async function works(accessToken: string): Promise<boolean> {
-	const { out } = await runNode(sandbox, LIST_ONE, [{}], { credentials: credentialsFor(sandbox, { accessToken }) });
+	const { out } = await runNode(sandbox, LIST_ONE, [{}], {
+		credentials: credentialsFor(sandbox, { accessToken }),
+	});
 	return out !== undefined && out.length === 1 && typeof out[0].json.productId === 'string';
 }
 
@@ -41,7 +50,9 @@ describe('token lifecycle', () => {
 		});
 		expect(error).toBeInstanceOf(NodeApiError);
 		const e = error as NodeApiError;
-		expect(e.message).toMatch(/^AliExpress error IllegalAccessToken: The specified access token is invalid or expired \(request \w+\)$/);
+		expect(e.message).toMatch(
+			/^AliExpress error IllegalAccessToken: The specified access token is invalid or expired \(request \w+\)$/,
+		);
 		expect(e.description).toBe(SESSION_ADVICE);
 		// a refused session proves nothing ran: not retried
 		expect(sandbox.calls).toHaveLength(1);
@@ -50,9 +61,14 @@ describe('token lifecycle', () => {
 	it('Token → Create: an authorization code gives tokens that work, with the expiry from the answer', async () => {
 		const code = sandbox.store.issueAuthCode();
 		// creating a token needs no access token in the credential
-		const { out, error } = await runNode(sandbox, { resource: 'token', operation: 'create', code }, [{}], {
-			credentials: credentialsFor(sandbox, { accessToken: '' }),
-		});
+		const { out, error } = await runNode(
+			sandbox,
+			{ resource: 'token', operation: 'create', code },
+			[{}],
+			{
+				credentials: credentialsFor(sandbox, { accessToken: '' }),
+			},
+		);
 		expect(error).toBeUndefined();
 		expect(out).toHaveLength(1);
 		const token = out![0].json;
@@ -95,15 +111,27 @@ describe('token lifecycle', () => {
 		expect(await works(token.accessToken as string)).toBe(true);
 
 		// the next refresh uses the new refresh token; the old one is refused
-		const next = await runNode(sandbox, { resource: 'token', operation: 'refresh', refreshToken: token.refreshToken });
+		const next = await runNode(sandbox, {
+			resource: 'token',
+			operation: 'refresh',
+			refreshToken: token.refreshToken,
+		});
 		expect(next.error).toBeUndefined();
 		expect(await works(next.out![0].json.accessToken as string)).toBe(true);
-		const reused = await runNode(sandbox, { resource: 'token', operation: 'refresh', refreshToken: old.refreshToken });
+		const reused = await runNode(sandbox, {
+			resource: 'token',
+			operation: 'refresh',
+			refreshToken: old.refreshToken,
+		});
 		expect((reused.error as NodeApiError).description).toBe(GRANT_ADVICE);
 	});
 
 	it('a wrong or expired refresh token fails clearly, once, with Continue On Fail per item', async () => {
-		const { error } = await runNode(sandbox, { resource: 'token', operation: 'refresh', refreshToken: '50001bogus' });
+		const { error } = await runNode(sandbox, {
+			resource: 'token',
+			operation: 'refresh',
+			refreshToken: '50001bogus',
+		});
 		expect(error).toBeInstanceOf(NodeApiError);
 		const e = error as NodeApiError;
 		expect(e.message).toMatch(
@@ -117,7 +145,11 @@ describe('token lifecycle', () => {
 		const valid = sandbox.store.issueToken();
 		const { out } = await runNode(
 			sandbox,
-			{ resource: 'token', operation: 'refresh', refreshToken: (item: { json: { t: unknown } }) => item.json.t },
+			{
+				resource: 'token',
+				operation: 'refresh',
+				refreshToken: (item: { json: { t: unknown } }) => item.json.t,
+			},
 			[{ t: expired.refreshToken }, { t: valid.refreshToken }],
 			{ continueOnFail: true },
 		);

@@ -88,7 +88,12 @@ export interface Sandbox {
 		o: Partial<
 			Pick<
 				SandboxOptions,
-				'latencyMs' | 'rateLimitPerSecond' | 'faults' | 'ipWhitelist' | 'deniedMethods' | 'dailyLimit'
+				| 'latencyMs'
+				| 'rateLimitPerSecond'
+				| 'faults'
+				| 'ipWhitelist'
+				| 'deniedMethods'
+				| 'dailyLimit'
 			>
 		>,
 	): void;
@@ -179,7 +184,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const daily = new Map<string, number>();
 	const BEIJING_MS = 8 * 3_600_000;
 	let dailyEnds =
-		opts.dailyResetAt ?? (Math.floor((now() + BEIJING_MS) / 86_400_000) + 1) * 86_400_000 - BEIJING_MS;
+		opts.dailyResetAt ??
+		(Math.floor((now() + BEIJING_MS) / 86_400_000) + 1) * 86_400_000 - BEIJING_MS;
 	let faults = new FaultPlanner(opts.faults);
 	const limiter = new RateLimiter();
 	const calls: CallRecord[] = [];
@@ -215,7 +221,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		if (!appKey) throw new GatewayError('missingAppKey');
 		const secret = store.apps.get(appKey);
 		if (secret === undefined) throw new GatewayError('invalidAppKey');
-		if (settings.ipWhitelist && !settings.ipWhitelist.includes(remoteAddress.replace(/^::ffff:/, ''))) {
+		if (
+			settings.ipWhitelist &&
+			!settings.ipWhitelist.includes(remoteAddress.replace(/^::ffff:/, ''))
+		) {
 			throw new GatewayError('ipNotWhitelisted');
 		}
 
@@ -274,7 +283,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		const session = top ? params.session : (params.session ?? params.access_token);
 		if (!session) throw new GatewayError('missingSession');
 		if (!store.validSession(session, appKey)) throw new GatewayError('invalidSession');
-		if (settings.deniedMethods.includes(method)) throw new GatewayError('permissionDenied', { param: method });
+		if (settings.deniedMethods.includes(method))
+			throw new GatewayError('permissionDenied', { param: method });
 
 		const body = METHODS[method]({ params, store, now: now() });
 		return {

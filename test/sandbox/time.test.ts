@@ -27,26 +27,29 @@ describe('US Pacific time from the DST rule', () => {
 		{ year: 2027, march: 14, november: 7 },
 	];
 
-	describe.each(TRANSITIONS)('$year: DST from 03-$march to 11-$november', ({ year, march, november }) => {
-		const mar = `${year}-03-${String(march).padStart(2, '0')}`;
-		const nov = `${year}-11-${String(november).padStart(2, '0')}`;
-		const start = at(`${mar}T10:00:00Z`);
-		const end = at(`${nov}T09:00:00Z`);
+	describe.each(TRANSITIONS)(
+		'$year: DST from 03-$march to 11-$november',
+		({ year, march, november }) => {
+			const mar = `${year}-03-${String(march).padStart(2, '0')}`;
+			const nov = `${year}-11-${String(november).padStart(2, '0')}`;
+			const start = at(`${mar}T10:00:00Z`);
+			const end = at(`${nov}T09:00:00Z`);
 
-		it('spring forward: 01:59:59 PST is followed by 03:00:00 PDT', () => {
-			expect(formatPacific(start - SECOND)).toBe(`${mar} 01:59:59`);
-			expect(formatPacific(start)).toBe(`${mar} 03:00:00`);
-			expect(parsePacific(`${mar} 01:59:59`)).toBe(start - SECOND);
-			expect(parsePacific(`${mar} 03:00:00`)).toBe(start);
-		});
+			it('spring forward: 01:59:59 PST is followed by 03:00:00 PDT', () => {
+				expect(formatPacific(start - SECOND)).toBe(`${mar} 01:59:59`);
+				expect(formatPacific(start)).toBe(`${mar} 03:00:00`);
+				expect(parsePacific(`${mar} 01:59:59`)).toBe(start - SECOND);
+				expect(parsePacific(`${mar} 03:00:00`)).toBe(start);
+			});
 
-		it('fall back: 01:59:59 PDT is followed by 01:00:00 PST', () => {
-			expect(formatPacific(end - SECOND)).toBe(`${nov} 01:59:59`);
-			expect(formatPacific(end)).toBe(`${nov} 01:00:00`);
-			expect(parsePacific(`${nov} 00:59:59`)).toBe(end - HOUR - SECOND);
-			expect(parsePacific(`${nov} 02:00:00`)).toBe(end + HOUR);
-		});
-	});
+			it('fall back: 01:59:59 PDT is followed by 01:00:00 PST', () => {
+				expect(formatPacific(end - SECOND)).toBe(`${nov} 01:59:59`);
+				expect(formatPacific(end)).toBe(`${nov} 01:00:00`);
+				expect(parsePacific(`${nov} 00:59:59`)).toBe(end - HOUR - SECOND);
+				expect(parsePacific(`${nov} 02:00:00`)).toBe(end + HOUR);
+			});
+		},
+	);
 
 	it('an ordinary winter and summer instant', () => {
 		expect(formatPacific(at('2026-01-15T12:00:00Z'))).toBe('2026-01-15 04:00:00'); // −8 h

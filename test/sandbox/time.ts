@@ -52,7 +52,8 @@ function daysFromCivil(year: number, month: number, day: number): number {
 	const yearOfEra = y - era * 400; // 0…399
 	const monthFromMarch = (month + 9) % 12; // March 0 … February 11
 	const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1; // 0…365
-	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+	const dayOfEra =
+		yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
 	return era * 146_097 + dayOfEra - 719_468; // 719 468 days from 0000-03-01 to 1970-01-01
 }
 
@@ -62,9 +63,14 @@ function civilFromDays(days: number): [number, number, number] {
 	const era = Math.floor(z / 146_097);
 	const dayOfEra = z - era * 146_097; // 0…146 096
 	const yearOfEra = Math.floor(
-		(dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+		(dayOfEra -
+			Math.floor(dayOfEra / 1460) +
+			Math.floor(dayOfEra / 36_524) -
+			Math.floor(dayOfEra / 146_096)) /
+			365,
 	);
-	const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+	const dayOfYear =
+		dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
 	const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
 	const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
 	const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
@@ -92,7 +98,9 @@ function wallToLocalMs(y: number, mo: number, d: number, h: number, mi: number, 
 /** [start, end) of daylight time in `year`, as UTC epoch ms. */
 function pacificDst(year: number): [number, number] {
 	if (year < RULE_SINCE) {
-		throw new RangeError(`sandbox time: US Pacific before ${RULE_SINCE} is not modelled (year ${year})`);
+		throw new RangeError(
+			`sandbox time: US Pacific before ${RULE_SINCE} is not modelled (year ${year})`,
+		);
 	}
 	const start = nthSunday(year, 3, 2) * DAY + 2 * HOUR - PST; // 02:00 PST = 10:00 UTC
 	const end = nthSunday(year, 11, 1) * DAY + 2 * HOUR - PDT; // 02:00 PDT = 09:00 UTC

@@ -1,5 +1,14 @@
-import { findError, parseJson, toList, unwrapResponse } from '../../nodes/AliExpress/transport/envelope';
-import { AliExpressError, classifyError, formatErrorMessage } from '../../nodes/AliExpress/transport/errors';
+import {
+	findError,
+	parseJson,
+	toList,
+	unwrapResponse,
+} from '../../nodes/AliExpress/transport/envelope';
+import {
+	AliExpressError,
+	classifyError,
+	formatErrorMessage,
+} from '../../nodes/AliExpress/transport/errors';
 import { parseAnswer, scrubSecrets } from '../../nodes/AliExpress/transport/request';
 
 function thrown(fn: () => unknown): AliExpressError {
@@ -14,7 +23,9 @@ function thrown(fn: () => unknown): AliExpressError {
 
 describe('parseJson', () => {
 	it('keeps ids beyond 2^53 exact, as strings', () => {
-		const parsed = parseJson('{"order_id":9123456789012345678,"n":42,"p":12.5,"small":1005006123456789}') as Record<string, unknown>;
+		const parsed = parseJson(
+			'{"order_id":9123456789012345678,"n":42,"p":12.5,"small":1005006123456789}',
+		) as Record<string, unknown>;
 		expect(parsed.order_id).toBe('9123456789012345678');
 		expect(parsed.n).toBe(42);
 		expect(parsed.p).toBe(12.5);
@@ -22,13 +33,18 @@ describe('parseJson', () => {
 	});
 
 	it('leaves digits inside strings alone', () => {
-		const parsed = parseJson('{"memo":"call 12345678901234567890, thanks","id":"12345678901234567890"}') as Record<string, unknown>;
+		const parsed = parseJson(
+			'{"memo":"call 12345678901234567890, thanks","id":"12345678901234567890"}',
+		) as Record<string, unknown>;
 		expect(parsed.memo).toBe('call 12345678901234567890, thanks');
 		expect(parsed.id).toBe('12345678901234567890');
 	});
 
 	it('handles escaped quotes in strings', () => {
-		const parsed = parseJson('{"a":"x\\"9999999999999999999","b":[9999999999999999999]}') as Record<string, unknown>;
+		const parsed = parseJson('{"a":"x\\"9999999999999999999","b":[9999999999999999999]}') as Record<
+			string,
+			unknown
+		>;
 		expect(parsed.a).toBe('x"9999999999999999999');
 		expect(parsed.b).toEqual(['9999999999999999999']);
 	});
@@ -58,26 +74,50 @@ describe('errors: the three shapes and failures inside success', () => {
 	it('numeric TOP error_response', () => {
 		const e = thrown(() =>
 			unwrapResponse('aliexpress.solution.order.get', {
-				error_response: { code: 27, msg: 'Invalid session', sub_code: 'invalid-sessionkey', request_id: 'r1' },
+				error_response: {
+					code: 27,
+					msg: 'Invalid session',
+					sub_code: 'invalid-sessionkey',
+					request_id: 'r1',
+				},
 			}),
 		);
-		expect(e.info).toMatchObject({ kind: 'session', code: '27', subCode: 'invalid-sessionkey', requestId: 'r1' });
-		expect(e.message).toBe('AliExpress error 27 / invalid-sessionkey: Invalid session (request r1)');
+		expect(e.info).toMatchObject({
+			kind: 'session',
+			code: '27',
+			subCode: 'invalid-sessionkey',
+			requestId: 'r1',
+		});
+		expect(e.message).toBe(
+			'AliExpress error 27 / invalid-sessionkey: Invalid session (request r1)',
+		);
 	});
 
 	it('IOP error_response with a type', () => {
 		const e = thrown(() =>
 			unwrapResponse('x.y', {
-				error_response: { type: 'ISV', code: 'IllegalAccessToken', msg: 'The specified access token is invalid', request_id: 'r2' },
+				error_response: {
+					type: 'ISV',
+					code: 'IllegalAccessToken',
+					msg: 'The specified access token is invalid',
+					request_id: 'r2',
+				},
 			}),
 		);
 		expect(e.info.kind).toBe('session');
-		expect(e.message).toBe('AliExpress error IllegalAccessToken: The specified access token is invalid (request r2)');
+		expect(e.message).toBe(
+			'AliExpress error IllegalAccessToken: The specified access token is invalid (request r2)',
+		);
 	});
 
 	it('flat IOP error', () => {
 		const e = thrown(() =>
-			unwrapResponse('x.y', { type: 'ISV', code: 'IncompleteSignature', message: 'The request signature does not conform', request_id: 'r3' }),
+			unwrapResponse('x.y', {
+				type: 'ISV',
+				code: 'IncompleteSignature',
+				message: 'The request signature does not conform',
+				request_id: 'r3',
+			}),
 		);
 		expect(e.info.kind).toBe('signature');
 		expect(e.info.code).toBe('IncompleteSignature');
@@ -87,28 +127,47 @@ describe('errors: the three shapes and failures inside success', () => {
 		const e = thrown(() =>
 			unwrapResponse('aliexpress.solution.product.post', {
 				aliexpress_solution_product_post_response: {
-					result: { success: false, error_code: 'GPF.CHK_CATEGORY_ID_NOT_LEAF_CATEGORY', error_message: 'not a leaf' },
+					result: {
+						success: false,
+						error_code: 'GPF.CHK_CATEGORY_ID_NOT_LEAF_CATEGORY',
+						error_message: 'not a leaf',
+					},
 					request_id: 'r4',
 				},
 			}),
 		);
-		expect(e.info).toMatchObject({ kind: 'business', code: 'GPF.CHK_CATEGORY_ID_NOT_LEAF_CATEGORY', requestId: 'r4' });
+		expect(e.info).toMatchObject({
+			kind: 'business',
+			code: 'GPF.CHK_CATEGORY_ID_NOT_LEAF_CATEGORY',
+			requestId: 'r4',
+		});
 		expect(e.message).toContain('not a leaf');
 	});
 
 	it('removes the wrapper on success', () => {
 		const inner = unwrapResponse('aliexpress.solution.order.get', {
-			aliexpress_solution_order_get_response: { result: { success: true, total_count: 0 }, request_id: 'r5' },
+			aliexpress_solution_order_get_response: {
+				result: { success: true, total_count: 0 },
+				request_id: 'r5',
+			},
 		});
 		expect(inner).toEqual({ result: { success: true, total_count: 0 }, request_id: 'r5' });
 	});
 
 	it('system calls answer flat, code "0"', () => {
-		expect(unwrapResponse('/auth/token/create', { code: '0', access_token: 'a' }, { checkResult: false })).toEqual({
+		expect(
+			unwrapResponse(
+				'/auth/token/create',
+				{ code: '0', access_token: 'a' },
+				{ checkResult: false },
+			),
+		).toEqual({
 			code: '0',
 			access_token: 'a',
 		});
-		expect(findError({ code: 'InvalidCode', type: 'ISV', message: 'bad code' })?.code).toBe('InvalidCode');
+		expect(findError({ code: 'InvalidCode', type: 'ISV', message: 'bad code' })?.code).toBe(
+			'InvalidCode',
+		);
 	});
 });
 
@@ -159,7 +218,10 @@ describe('parseAnswer: HTTP status and bodies', () => {
 	});
 	it('an error body wins over HTTP 500', () => {
 		const e = thrown(() =>
-			parseAnswer('x.y', { statusCode: 500, body: '{"type":"ISP","code":"isp.temporary-unavailable","message":"try later"}' }),
+			parseAnswer('x.y', {
+				statusCode: 500,
+				body: '{"type":"ISP","code":"isp.temporary-unavailable","message":"try later"}',
+			}),
 		);
 		expect(e.info.code).toBe('isp.temporary-unavailable');
 		expect(e.info.kind).toBe('platform');
@@ -168,11 +230,15 @@ describe('parseAnswer: HTTP status and bodies', () => {
 
 describe('secrets', () => {
 	it('scrubs sign, session and tokens from messages', () => {
-		const text = scrubSecrets('failed: app_key=1&session=abc123&sign=DEADBEEF&x=1 {"access_token":"tok"}');
+		const text = scrubSecrets(
+			'failed: app_key=1&session=abc123&sign=DEADBEEF&x=1 {"access_token":"tok"}',
+		);
 		expect(text).not.toMatch(/abc123|DEADBEEF|tok"/);
 		expect(text).toContain('app_key=1');
 	});
 	it('formats messages without request data', () => {
-		expect(formatErrorMessage({ kind: 'business', code: 'C', message: 'M' })).toBe('AliExpress error C: M');
+		expect(formatErrorMessage({ kind: 'business', code: 'C', message: 'M' })).toBe(
+			'AliExpress error C: M',
+		);
 	});
 });

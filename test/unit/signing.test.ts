@@ -18,7 +18,14 @@ describe('signing: reference vectors', () => {
 
 describe('signing: string to sign', () => {
 	it('drops empty values and the sign itself, sorts by code unit', () => {
-		const text = stringToSign({ b: '2', a: '1', empty: '', nothing: undefined, sign: 'XYZ', A: 'up' });
+		const text = stringToSign({
+			b: '2',
+			a: '1',
+			empty: '',
+			nothing: undefined,
+			sign: 'XYZ',
+			A: 'up',
+		});
 		expect(text).toBe('Aupa1b2');
 	});
 
@@ -40,7 +47,8 @@ describe('signing: string to sign', () => {
 		const list = [{ product_id: 1, multiple_sku_update_list: [{ sku_code: 'A', inventory: 5 }] }];
 		const wire = toWireParams({ mutiple_product_update_list: list, flag: true, n: 3 });
 		expect(wire).toEqual({
-			mutiple_product_update_list: '[{"product_id":1,"multiple_sku_update_list":[{"sku_code":"A","inventory":5}]}]',
+			mutiple_product_update_list:
+				'[{"product_id":1,"multiple_sku_update_list":[{"sku_code":"A","inventory":5}]}]',
 			flag: 'true',
 			n: '3',
 		});

@@ -1,4 +1,8 @@
-import { fromPacificString, parseUserDate, toPacificString } from '../../nodes/AliExpress/transport/time';
+import {
+	fromPacificString,
+	parseUserDate,
+	toPacificString,
+} from '../../nodes/AliExpress/transport/time';
 
 describe('Pacific time', () => {
 	it('summer: PDT is UTC-7', () => {
@@ -26,12 +30,18 @@ describe('Pacific time', () => {
 
 describe('user dates', () => {
 	it('a wall time is in the workflow zone', () => {
-		expect(parseUserDate('2026-07-01T09:00:00', 'Europe/Berlin')).toBe(Date.UTC(2026, 6, 1, 7, 0, 0));
+		expect(parseUserDate('2026-07-01T09:00:00', 'Europe/Berlin')).toBe(
+			Date.UTC(2026, 6, 1, 7, 0, 0),
+		);
 		expect(parseUserDate('2026-07-01 09:00', 'UTC')).toBe(Date.UTC(2026, 6, 1, 9, 0, 0));
 	});
 	it('an offset wins over the zone', () => {
-		expect(parseUserDate('2026-07-01T09:00:00+02:00', 'America/New_York')).toBe(Date.UTC(2026, 6, 1, 7, 0, 0));
-		expect(parseUserDate('2026-07-01T09:00:00.000Z', 'Asia/Tokyo')).toBe(Date.UTC(2026, 6, 1, 9, 0, 0));
+		expect(parseUserDate('2026-07-01T09:00:00+02:00', 'America/New_York')).toBe(
+			Date.UTC(2026, 6, 1, 7, 0, 0),
+		);
+		expect(parseUserDate('2026-07-01T09:00:00.000Z', 'Asia/Tokyo')).toBe(
+			Date.UTC(2026, 6, 1, 9, 0, 0),
+		);
 	});
 	it('rejects garbage and impossible dates', () => {
 		expect(parseUserDate('next tuesday', 'UTC')).toBeUndefined();

@@ -12,7 +12,12 @@ import * as token from './token';
 type Execute = (this: IExecuteFunctions, client: AliExpressClient) => Promise<INodeExecutionData[]>;
 
 const operations: Record<string, Record<string, { execute: Execute }>> = {
-	product: { publish: product.publish, update: product.update, get: product.get, getMany: product.getMany },
+	product: {
+		publish: product.publish,
+		update: product.update,
+		get: product.get,
+		getMany: product.getMany,
+	},
 	inventory: { update: inventory.update },
 	price: { update: price.update },
 	order: { getMany: order.getMany, get: order.get, ship: order.ship },

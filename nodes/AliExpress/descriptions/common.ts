@@ -80,7 +80,10 @@ export const simplifyProperty: INodeProperties = {
 
 /** A resource locator: pick from a list (searchable) or enter the numeric ID. */
 export function idLocator(
-	base: Pick<INodeProperties, 'displayName' | 'name' | 'description' | 'required' | 'displayOptions' | 'hint'>,
+	base: Pick<
+		INodeProperties,
+		'displayName' | 'name' | 'description' | 'required' | 'displayOptions' | 'hint'
+	>,
 	searchListMethod: string,
 	placeholder: string,
 ): INodeProperties {
@@ -103,7 +106,10 @@ export function idLocator(
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter the numeric ID (digits only)' },
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: 'Enter the numeric ID (digits only)',
+						},
 					},
 				],
 			},

@@ -13,14 +13,19 @@ export function skuSyncProperties(spec: Pick<SkuSyncSpec, 'values'>): INodePrope
 		type: 'string',
 		default: '',
 		required: v.required,
-		placeholder: v.name === 'quantity' ? 'e.g. {{ $json.inventory_quantity }}' : 'e.g. {{ $json.price }}',
+		placeholder:
+			v.name === 'quantity' ? 'e.g. {{ $json.inventory_quantity }}' : 'e.g. {{ $json.price }}',
 		description: v.description,
 		displayOptions: { show: fieldsMode },
 	}));
 	const fieldNameParams: INodeProperties[] = [
 		{ name: 'productIdField', displayName: 'Product ID Field', def: 'productId' },
 		{ name: 'skuCodeField', displayName: 'SKU Code Field', def: 'skuCode' },
-		...spec.values.map((v) => ({ name: v.fieldParam, displayName: `${v.displayName} Field`, def: v.name })),
+		...spec.values.map((v) => ({
+			name: v.fieldParam,
+			displayName: `${v.displayName} Field`,
+			def: v.name,
+		})),
 	].map((f) => ({
 		displayName: f.displayName,
 		name: f.name,

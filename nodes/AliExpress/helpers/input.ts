@@ -16,10 +16,14 @@ export function inputError(
 	problem: string,
 	fix: string,
 ): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}, field "${field}": ${problem}`, {
-		itemIndex,
-		description: fix,
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Item ${itemIndex + 1}, field "${field}": ${problem}`,
+		{
+			itemIndex,
+			description: fix,
+		},
+	);
 }
 
 /** Requires an AliExpress numeric id (products, orders, categories, templates). */
@@ -30,9 +34,17 @@ export function requireId(
 	value: unknown,
 	what: string,
 ): string {
-	const id = trimmed(typeof value === 'object' && value !== null ? (value as IDataObject).value : value);
+	const id = trimmed(
+		typeof value === 'object' && value !== null ? (value as IDataObject).value : value,
+	);
 	if (!id) {
-		throw inputError(ctx, itemIndex, field, 'is empty', `Enter the ${what} or map it from an earlier node.`);
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			'is empty',
+			`Enter the ${what} or map it from an earlier node.`,
+		);
 	}
 	if (!/^\d{1,20}$/.test(id)) {
 		throw inputError(
@@ -67,7 +79,13 @@ export function optionalId(
 }
 
 /** A required text parameter, trimmed. */
-export function requireText(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, fix: string): string {
+export function requireText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+	fix: string,
+): string {
 	const value = trimmed(ctx.getNodeParameter(name, itemIndex, ''));
 	if (!value) throw inputError(ctx, itemIndex, label, 'is empty', fix);
 	return value;
@@ -78,7 +96,13 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number, fix: string
 	const raw: unknown = ctx.getNodeParameter('limit', itemIndex, 50);
 	const limit = parseInteger(raw, 1, Number.MAX_SAFE_INTEGER);
 	if (limit === undefined) {
-		throw inputError(ctx, itemIndex, 'Limit', `must be a whole number of at least 1, got ${shownValue(raw)}`, fix);
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Limit',
+			`must be a whole number of at least 1, got ${shownValue(raw)}`,
+			fix,
+		);
 	}
 	return limit;
 }

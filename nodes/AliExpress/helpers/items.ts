@@ -2,7 +2,13 @@
  * The per-item loop every operation runs in: Continue On Fail, pairing, and
  * failures as the n8n errors to show.
  */
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { AliExpressError, toNodeApiError } from '../transport/errors';
@@ -47,7 +53,9 @@ export async function runPerItem<P>(
 ): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
 	const continueOnFail = ctx.continueOnFail();
-	const prepared: Array<{ ok: true; value: P } | { ok: false; error: NodeApiError | NodeOperationError }> = [];
+	const prepared: Array<
+		{ ok: true; value: P } | { ok: false; error: NodeApiError | NodeOperationError }
+	> = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
 			prepared.push({ ok: true, value: await prepare(i) });
@@ -82,7 +90,10 @@ export async function runPerItem<P>(
 		const first = results[failed[0]] as { error: NodeApiError | NodeOperationError };
 		const done = results.length - failed.length;
 		if (options.writes && results.length > 1) {
-			const list = failed.slice(0, 20).map((i) => i + 1).join(', ');
+			const list = failed
+				.slice(0, 20)
+				.map((i) => i + 1)
+				.join(', ');
 			first.error.description = [
 				first.error.description,
 				`${failed.length} of ${results.length} items failed (items ${list}${failed.length > 20 ? ', …' : ''}); the other ${done} were carried out. Turn on "Continue On Fail" to get one result per item.`,

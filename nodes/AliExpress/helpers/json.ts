@@ -20,7 +20,8 @@ export function rawId(id: string): RawNumber | string {
 /** JSON.stringify that writes RawNumber values bare and leaves out undefined members. */
 export function requestJson(value: unknown): string {
 	if (value instanceof RawNumber) return value.digits;
-	if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : requestJson(v))).join(',')}]`;
+	if (Array.isArray(value))
+		return `[${value.map((v) => (v === undefined ? 'null' : requestJson(v))).join(',')}]`;
 	if (value !== null && typeof value === 'object') {
 		const members = Object.entries(value as IDataObject)
 			.filter(([, v]) => v !== undefined)
@@ -49,7 +50,8 @@ export function jsonSyntaxError(text: string): { position: number; problem: stri
 	const ws = () => {
 		while (pos < text.length && ' \t\n\r'.includes(text[pos])) pos++;
 	};
-	const describe = () => (pos >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(text[pos])}`);
+	const describe = () =>
+		pos >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(text[pos])}`;
 	const expect = (ch: string) => {
 		if (text[pos] !== ch) fail(`${describe()}, expected "${ch}"`);
 		pos++;
@@ -58,7 +60,8 @@ export function jsonSyntaxError(text: string): { position: number; problem: stri
 		expect('"');
 		while (pos < text.length && text[pos] !== '"') {
 			const code = text.charCodeAt(pos);
-			if (code < 0x20) fail('a line break or control character inside a string (escape it, e.g. \\n)');
+			if (code < 0x20)
+				fail('a line break or control character inside a string (escape it, e.g. \\n)');
 			if (text[pos] === '\\') {
 				pos++;
 				if (text[pos] === 'u') {
@@ -66,7 +69,8 @@ export function jsonSyntaxError(text: string): { position: number; problem: stri
 					pos += 5;
 					continue;
 				}
-				if (!'"\\/bfnrt'.includes(text[pos] ?? '') || pos >= text.length) fail('a bad escape in a string');
+				if (!'"\\/bfnrt'.includes(text[pos] ?? '') || pos >= text.length)
+					fail('a bad escape in a string');
 			}
 			pos++;
 		}
@@ -144,7 +148,9 @@ export function jsonSyntaxError(text: string): { position: number; problem: stri
 		if (pos < text.length) fail(`${describe()} after the end of the JSON`);
 		return undefined;
 	} catch (found) {
-		return found instanceof SyntaxProblem ? { position: found.position, problem: found.problem } : undefined;
+		return found instanceof SyntaxProblem
+			? { position: found.position, problem: found.problem }
+			: undefined;
 	}
 }
 

@@ -48,13 +48,15 @@ function amountOf(money: unknown): { amount?: number; currency?: string } {
 	}
 	const m = money as IDataObject;
 	let amount = m.amount !== undefined && m.amount !== '' ? Number(m.amount) : undefined;
-	if ((amount === undefined || !Number.isFinite(amount)) && m.cent !== undefined) amount = Number(m.cent) / 100;
+	if ((amount === undefined || !Number.isFinite(amount)) && m.cent !== undefined)
+		amount = Number(m.cent) / 100;
 	return {
 		amount: amount !== undefined && Number.isFinite(amount) ? amount : undefined,
-		currency: optionalText(m.currency_code) ?? optionalText((m.currency as IDataObject | undefined)?.currency_code),
+		currency:
+			optionalText(m.currency_code) ??
+			optionalText((m.currency as IDataObject | undefined)?.currency_code),
 	};
 }
-
 
 /**
  * The simplified order. Takes both shapes: an order of the list
@@ -63,9 +65,10 @@ function amountOf(money: unknown): { amount?: number; currency?: string } {
  */
 export function simplifyOrder(raw: IDataObject): IDataObject {
 	const total = amountOf(raw.pay_amount ?? raw.order_amount);
-	const lines = raw.product_list !== undefined
-		? toList<IDataObject>(raw.product_list, 'order_product_dto')
-		: toList<IDataObject>(raw.child_order_list, 'global_aeop_tp_child_order_dto');
+	const lines =
+		raw.product_list !== undefined
+			? toList<IDataObject>(raw.product_list, 'order_product_dto')
+			: toList<IDataObject>(raw.child_order_list, 'global_aeop_tp_child_order_dto');
 	const items = lines.map((line) => {
 		const price = amountOf(line.product_unit_price ?? line.product_price);
 		const quantity = Number(line.product_count);
@@ -101,11 +104,15 @@ export function simplifyOrder(raw: IDataObject): IDataObject {
 		const address2 = optionalText(address.address2);
 		if (address2) shipping.address2 = address2;
 		const phone = optionalText(address.mobile_no ?? address.phone_number);
-		if (phone) shipping.phone = [optionalText(address.phone_country), phone].filter(Boolean).join(' ');
+		if (phone)
+			shipping.phone = [optionalText(address.phone_country), phone].filter(Boolean).join(' ');
 		simple.shippingAddress = shipping;
 	}
 	if (raw.logistic_info_list !== undefined) {
-		simple.shipments = toList<IDataObject>(raw.logistic_info_list, 'global_aeop_tp_logistic_info_dto').map((s) => ({
+		simple.shipments = toList<IDataObject>(
+			raw.logistic_info_list,
+			'global_aeop_tp_logistic_info_dto',
+		).map((s) => ({
 			trackingNumber: optionalText(s.logistics_no) ?? null,
 			serviceName: optionalText(s.logistics_service ?? s.logistics_type_code) ?? null,
 			sendType: optionalText(s.send_type) ?? null,

@@ -114,7 +114,10 @@ export function untilNow(nowMs: number): number {
  */
 export function planOrderQueries(query: OrderQuery, nowMs: number): OrderQueryPlan[] {
 	const to = query.createdTo !== undefined ? floorSecond(query.createdTo) : untilNow(nowMs);
-	const from = query.createdFrom !== undefined ? ceilSecond(query.createdFrom) : windowStart(to, ORDER_RANGE_MAX_DAYS);
+	const from =
+		query.createdFrom !== undefined
+			? ceilSecond(query.createdFrom)
+			: windowStart(to, ORDER_RANGE_MAX_DAYS);
 	const wanted = query.statuses?.length ? [...new Set(query.statuses)] : ORDER_STATUS_VALUES;
 	const plans: OrderQueryPlan[] = [];
 	const others = wanted.filter((s) => s !== FINISH);

@@ -72,11 +72,17 @@ async function fetchPage(
 	window: TimeWindow,
 	page: number,
 ): Promise<Page<IDataObject>> {
-	const answer = await client.call(METHODS.orderList, orderPageParams(query, plan.statuses, window, page), {
-		retry: 'safe',
-	});
+	const answer = await client.call(
+		METHODS.orderList,
+		orderPageParams(query, plan.statuses, window, page),
+		{
+			retry: 'safe',
+		},
+	);
 	const result = (answer.result ?? answer) as IDataObject;
-	const items = toList<IDataObject>(result.target_list, 'order_dto').map((o) => stringifyIdsInPlace(o));
+	const items = toList<IDataObject>(result.target_list, 'order_dto').map((o) =>
+		stringifyIdsInPlace(o),
+	);
 	let totalPages = Number(result.total_page);
 	if (!Number.isFinite(totalPages)) {
 		const count = Number(result.total_count);
@@ -102,7 +108,11 @@ class OrderSet {
 		for (const order of orders) {
 			const id = optionalText(order.order_id ?? order.id);
 			if (!id) continue;
-			const found = { order, created: createdOf(order) ?? -Infinity, updated: updatedOf(order) ?? -Infinity };
+			const found = {
+				order,
+				created: createdOf(order) ?? -Infinity,
+				updated: updatedOf(order) ?? -Infinity,
+			};
 			const known = this.byId.get(id);
 			if (!known || found.updated > known.updated) this.byId.set(id, found);
 		}
@@ -116,7 +126,8 @@ class OrderSet {
 
 	/** Newest gmt_create first; equal times by order id, highest first. */
 	sorted(): IDataObject[] {
-		const byIdDesc = (a: string, b: string) => (a.length !== b.length ? b.length - a.length : b < a ? -1 : b > a ? 1 : 0);
+		const byIdDesc = (a: string, b: string) =>
+			a.length !== b.length ? b.length - a.length : b < a ? -1 : b > a ? 1 : 0;
 		return [...this.byId.entries()]
 			.sort(([ia, a], [ib, b]) => b.created - a.created || byIdDesc(ia, ib))
 			.map(([, f]) => f.order);
@@ -174,7 +185,10 @@ async function fetchNewest(
 			const last = Math.min(stream.totalPages, stream.nextPage + wanted - 1);
 			pages = Array.from({ length: last - stream.nextPage + 1 }, (_, i) => stream.nextPage + i);
 		}
-		const results = await client.map(pages, async (page) => await fetchPage(client, query, stream.plan, window, page));
+		const results = await client.map(
+			pages,
+			async (page) => await fetchPage(client, query, stream.plan, window, page),
+		);
 		for (const result of results) {
 			found.add(result.items);
 			for (const order of result.items) {
@@ -216,9 +230,13 @@ export async function fetchOrders(
 		const lists = await client.map(
 			jobs,
 			async ({ plan, window }) =>
-				await fetchAllPages(client, async (page) => await fetchPage(client, query, plan, window, page), {
-					pageSize: ORDER_PAGE_SIZE,
-				}),
+				await fetchAllPages(
+					client,
+					async (page) => await fetchPage(client, query, plan, window, page),
+					{
+						pageSize: ORDER_PAGE_SIZE,
+					},
+				),
 		);
 		for (const list of lists) found.add(list);
 		return found.sorted();

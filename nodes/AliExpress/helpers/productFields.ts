@@ -14,7 +14,13 @@ import { isEmpty, parseAmount, parseInteger, shownValue, trimmed } from './value
 export function readTitle(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): string {
 	const title = isEmpty(raw) ? '' : String(raw).trim();
 	if (!title) {
-		throw inputError(ctx, itemIndex, 'Title', 'is empty', 'Enter the product title shown to buyers.');
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Title',
+			'is empty',
+			'Enter the product title shown to buyers.',
+		);
 	}
 	if (title.length > MAX_TITLE_LENGTH) {
 		throw inputError(
@@ -30,7 +36,9 @@ export function readTitle(ctx: IExecuteFunctions, itemIndex: number, raw: unknow
 
 /** Image URLs given as a comma/newline separated text or a list; 1 to 6, https only. */
 export function readImages(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): string[] {
-	const list = (Array.isArray(raw) ? raw.map((v) => String(v ?? '')) : String(raw ?? '').split(/[,\n\r]+/))
+	const list = (
+		Array.isArray(raw) ? raw.map((v) => String(v ?? '')) : String(raw ?? '').split(/[,\n\r]+/)
+	)
 		.map((s) => s.trim())
 		.filter(Boolean);
 	if (list.length === 0) {
@@ -71,7 +79,6 @@ export function readImages(ctx: IExecuteFunctions, itemIndex: number, raw: unkno
 	return list;
 }
 
-
 /** A whole number in a range, or an input error naming the field. */
 export function readInteger(
 	ctx: IExecuteFunctions,
@@ -85,11 +92,16 @@ export function readInteger(
 	if (isEmpty(raw)) throw inputError(ctx, itemIndex, field, 'is empty', fix);
 	const n = parseInteger(raw, min, max);
 	if (n === undefined) {
-		throw inputError(ctx, itemIndex, field, `must be a whole number from ${min} to ${max}, got ${shownValue(raw)}`, fix);
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`must be a whole number from ${min} to ${max}, got ${shownValue(raw)}`,
+			fix,
+		);
 	}
 	return n;
 }
-
 
 /** The package weight: 0.001 to 500 kg, at most three decimals. */
 export function readWeight(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): number {
@@ -161,12 +173,21 @@ function skuRows(raw: unknown): IDataObject[] {
 	return [];
 }
 
-function readSkuAttributes(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): IDataObject[] | undefined {
+function readSkuAttributes(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	raw: unknown,
+): IDataObject[] | undefined {
 	if (isEmpty(raw)) return undefined;
 	const fix =
 		'Enter a JSON list such as [{"sku_attribute_name_id": 14, "sku_attribute_value_id": 175}], with the IDs from the category\'s schema.';
 	const { value } = readJson(ctx, itemIndex, field, raw);
-	const list = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : undefined;
+	const list = Array.isArray(value)
+		? value
+		: value && typeof value === 'object'
+			? [value]
+			: undefined;
 	if (!list || list.length === 0) {
 		throw inputError(ctx, itemIndex, field, 'must be a JSON list of attributes', fix);
 	}
@@ -203,7 +224,13 @@ export function readSkus(ctx: IExecuteFunctions, itemIndex: number, raw: unknown
 		const label = (name: string) => `SKUs › SKU ${n + 1} › ${name}`;
 		const code = trimmed(row.skuCode);
 		if (!code) {
-			throw inputError(ctx, itemIndex, label('SKU Code'), 'is empty', 'Give every SKU its own code, e.g. TSHIRT-BLU-M.');
+			throw inputError(
+				ctx,
+				itemIndex,
+				label('SKU Code'),
+				'is empty',
+				'Give every SKU its own code, e.g. TSHIRT-BLU-M.',
+			);
 		}
 		const earlier = seen.get(code);
 		if (earlier !== undefined) {
@@ -270,7 +297,12 @@ export function readSkus(ctx: IExecuteFunctions, itemIndex: number, raw: unknown
 				'Enter the EAN/UPC/GTIN barcode as digits only, or leave it empty.',
 			);
 		}
-		const attributes = readSkuAttributes(ctx, itemIndex, label('Attributes (JSON)'), row.attributes);
+		const attributes = readSkuAttributes(
+			ctx,
+			itemIndex,
+			label('Attributes (JSON)'),
+			row.attributes,
+		);
 		const sku: IDataObject = { sku_code: code, price, inventory };
 		if (discount !== undefined) sku.discount_price = discount;
 		if (ean) sku.ean_code = ean;
@@ -278,7 +310,6 @@ export function readSkus(ctx: IExecuteFunctions, itemIndex: number, raw: unknown
 		return sku;
 	});
 }
-
 
 /** Title and description in the API's multi-language lists. */
 export function languageLists(
@@ -299,8 +330,16 @@ export function languageLists(
 }
 
 /** GPSR certificates and other qualifications as `aeop_qualification_struct_list`. */
-export function readQualifications(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): IDataObject[] | undefined {
-	const rows = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? (raw as IDataObject).qualification : [];
+export function readQualifications(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	raw: unknown,
+): IDataObject[] | undefined {
+	const rows = Array.isArray(raw)
+		? raw
+		: raw && typeof raw === 'object'
+			? (raw as IDataObject).qualification
+			: [];
 	const list = toList<IDataObject>(rows).map((row, n) => {
 		const label = (name: string) => `Qualifications › ${n + 1} › ${name}`;
 		const key = trimmed(row.key);
@@ -316,7 +355,13 @@ export function readQualifications(ctx: IExecuteFunctions, itemIndex: number, ra
 			);
 		}
 		if (!value) {
-			throw inputError(ctx, itemIndex, label('Value'), 'is empty', 'Enter the certificate image URL or the text.');
+			throw inputError(
+				ctx,
+				itemIndex,
+				label('Value'),
+				'is empty',
+				'Enter the certificate image URL or the text.',
+			);
 		}
 		if (type === 'image' && !/^https:\/\/\S+$/i.test(value)) {
 			throw inputError(

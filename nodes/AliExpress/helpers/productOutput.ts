@@ -15,7 +15,6 @@ export function toIsoDate(value: unknown): string | undefined {
 	return pacificToIso(value) ?? String(value);
 }
 
-
 /** `image_u_r_ls` is one string with `;` between the URLs. */
 export function imageList(value: unknown): string[] {
 	if (Array.isArray(value)) return value.map(String).filter(Boolean);
@@ -45,7 +44,9 @@ export function simplifySku(productId: string, sku: IDataObject): IDataObject {
 		for (const p of properties) {
 			const name = optionalText(p.sku_property_name) ?? optionalText(p.sku_property_id);
 			const value =
-				optionalText(p.property_value_definition_name) ?? optionalText(p.sku_property_value) ?? optionalText(p.property_value_id);
+				optionalText(p.property_value_definition_name) ??
+				optionalText(p.sku_property_value) ??
+				optionalText(p.property_value_id);
 			if (name) attributes[name] = value ?? null;
 		}
 		out.attributes = attributes;
@@ -65,7 +66,8 @@ export function simplifyProduct(result: IDataObject): IDataObject {
 		title: optionalText(result.subject) ?? optionalText(subjects[0]?.subject) ?? '',
 		status: optionalText(result.product_status_type) ?? null,
 		categoryId: optionalText(result.category_id ?? result.aliexpress_category_id) ?? null,
-		currency: optionalText(result.currency_code) ?? (skus[0]?.currency as string | undefined) ?? null,
+		currency:
+			optionalText(result.currency_code) ?? (skus[0]?.currency as string | undefined) ?? null,
 		createdAt: toIsoDate(result.gmt_create) ?? null,
 		updatedAt: toIsoDate(result.gmt_modified) ?? null,
 		images: imageList(result.image_u_r_ls),

@@ -7,7 +7,10 @@ import { fetchAllPages } from '../transport/pagination';
 import type { AliExpressClient } from '../transport/request';
 
 /** One product's `product.info.get` answer, inside its `result` wrapper or the answer itself. */
-export async function readProduct(client: AliExpressClient, productId: string): Promise<IDataObject> {
+export async function readProduct(
+	client: AliExpressClient,
+	productId: string,
+): Promise<IDataObject> {
 	const answer = await client.call(METHODS.productInfo, { product_id: productId });
 	return (answer.result ?? answer) as IDataObject;
 }
@@ -33,9 +36,15 @@ export async function listProducts(
 	return await fetchAllPages<IDataObject>(
 		client,
 		async (page) => {
-			const listQuery: IDataObject = { product_status_type: status, current_page: page, page_size: pageSize };
+			const listQuery: IDataObject = {
+				product_status_type: status,
+				current_page: page,
+				page_size: pageSize,
+			};
 			if (title) listQuery.subject = title;
-			const answer = await client.call(METHODS.productList, { aeop_a_e_product_list_query: listQuery });
+			const answer = await client.call(METHODS.productList, {
+				aeop_a_e_product_list_query: listQuery,
+			});
 			const result = (answer.result ?? answer) as IDataObject;
 			const items = toList(result.aeop_a_e_product_display_d_t_o_list, 'item_display_dto');
 			const count = Number(result.product_count);

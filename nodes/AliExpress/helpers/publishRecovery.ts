@@ -178,7 +178,8 @@ export async function publishOne(
 		} catch (error) {
 			lookupError = error;
 		}
-		if (lookupError !== undefined) throw publishFailure(ctx, lost, itemIndex, 'lookupFailed', lookupError);
+		if (lookupError !== undefined)
+			throw publishFailure(ctx, lost, itemIndex, 'lookupFailed', lookupError);
 		ctx.logger?.debug(
 			`AliExpress publish, item ${itemIndex + 1}: answer lost (${lost.info.code}); ${
 				found ? `found product ${found}` : 'not created, publishing again'

@@ -38,9 +38,15 @@ export interface SkuSyncSpec {
 	/** Builds one SKU entry of the call from the line's values. */
 	skuEntry: (line: SkuLine) => IDataObject;
 	/** A rule across the values of one SKU (price: the discount below the price); undefined when it holds. */
-	check?: (values: Record<string, number | undefined>) => { field: string; problem: string; fix: string } | undefined;
+	check?: (
+		values: Record<string, number | undefined>,
+	) => { field: string; problem: string; fix: string } | undefined;
 	/** Optional step between validation and sending (price: keep current discounts). */
-	beforeSend?: (ctx: IExecuteFunctions, client: AliExpressClient, lines: SkuLine[]) => Promise<void>;
+	beforeSend?: (
+		ctx: IExecuteFunctions,
+		client: AliExpressClient,
+		lines: SkuLine[],
+	) => Promise<void>;
 }
 
 export interface SkuLine {
@@ -98,7 +104,9 @@ function readLines(
 					ctx,
 					i,
 					label('Product ID', names?.productId),
-					productId ? `must be a numeric AliExpress product ID, got ${shownValue(rawProduct)}` : 'is empty',
+					productId
+						? `must be a numeric AliExpress product ID, got ${shownValue(rawProduct)}`
+						: 'is empty',
 					names
 						? `Make sure each input item has the product's AliExpress ID in the field "${names.productId}", or change "Product ID Field".`
 						: 'Map the AliExpress product ID (digits only) into "Product ID".',
@@ -239,14 +247,24 @@ export async function executeSkuSync(
 		if (!line) {
 			const error = asNodeError(ctx.getNode(), failures.get(i), i);
 			out.push({
-				json: { success: false, errorCode: 'INVALID_INPUT', errorMessage: error.message, error: error.message },
+				json: {
+					success: false,
+					errorCode: 'INVALID_INPUT',
+					errorMessage: error.message,
+					error: error.message,
+				},
 				pairedItem: { item: i },
 			});
 			continue;
 		}
-		const result = line.result ?? { success: false, errorCode: 'NOT_SENT', errorMessage: 'Not sent' };
+		const result = line.result ?? {
+			success: false,
+			errorCode: 'NOT_SENT',
+			errorMessage: 'Not sent',
+		};
 		const json: IDataObject = { productId: line.productId, skuCode: line.skuCode };
-		for (const v of spec.values) if (line.values[v.name] !== undefined) json[v.name] = line.values[v.name];
+		for (const v of spec.values)
+			if (line.values[v.name] !== undefined) json[v.name] = line.values[v.name];
 		json.success = result.success;
 		if (!result.success) {
 			json.errorCode = result.errorCode;
@@ -261,7 +279,10 @@ export async function executeSkuSync(
 		const applied = lines.length - failedLines.length;
 		const list = failedLines
 			.slice(0, 10)
-			.map((l) => `item ${l.itemIndex + 1} (product ${l.productId}, SKU ${l.skuCode}): ${l.result?.errorCode}`)
+			.map(
+				(l) =>
+					`item ${l.itemIndex + 1} (product ${l.productId}, SKU ${l.skuCode}): ${l.result?.errorCode}`,
+			)
 			.join('; ');
 		throw new NodeOperationError(
 			ctx.getNode(),

@@ -18,7 +18,8 @@ export function tokenOutput(answer: IDataObject): IDataObject {
 		expiresAt: iso(answer.expire_time),
 		refreshTokenExpiresAt: iso(answer.refresh_token_valid_time),
 		expiresIn: answer.expires_in !== undefined ? Number(answer.expires_in) : undefined,
-		refreshExpiresIn: answer.refresh_expires_in !== undefined ? Number(answer.refresh_expires_in) : undefined,
+		refreshExpiresIn:
+			answer.refresh_expires_in !== undefined ? Number(answer.refresh_expires_in) : undefined,
 		sellerId: answer.seller_id !== undefined ? String(answer.seller_id) : undefined,
 		userId: answer.user_id !== undefined ? String(answer.user_id) : undefined,
 		account: answer.account,
@@ -44,6 +45,8 @@ export async function executeTokenCall(
 			return value;
 		},
 		async (value) =>
-			tokenOutput(await client.system(spec.path, { [spec.wireName]: value }, { retry: 'ifNotExecuted' })),
+			tokenOutput(
+				await client.system(spec.path, { [spec.wireName]: value }, { retry: 'ifNotExecuted' }),
+			),
 	);
 }

@@ -6,7 +6,9 @@
 
 /** Nothing there: undefined, null, or a text of only blanks. */
 export function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** A value as trimmed text; '' for undefined and null. */

@@ -2,7 +2,12 @@
  * Searchable lists for the resource locators: leaf categories, freight
  * templates and the EU responsible persons (GPSR) of a category.
  */
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toList } from '../transport/envelope';
@@ -11,7 +16,6 @@ import { readProduct } from '../helpers/products';
 import { trimmed } from '../helpers/values';
 import { METHODS } from '../transport/methods';
 import { AliExpressClient } from '../transport/request';
-
 
 /** How much of the category tree one search call explores before it hands back a page. */
 const CATEGORY_PAGE_RESULTS = 50;
@@ -64,7 +68,8 @@ function readToken(token: string | undefined): Pending[] {
 	if (!token) return [['0', '']];
 	try {
 		const parsed: unknown = JSON.parse(token);
-		if (Array.isArray(parsed)) return parsed.filter((p): p is Pending => Array.isArray(p) && p.length === 2);
+		if (Array.isArray(parsed))
+			return parsed.filter((p): p is Pending => Array.isArray(p) && p.length === 2);
 	} catch {
 		// a token from elsewhere: start over
 	}
@@ -77,13 +82,24 @@ const searchCategories: ListSearch = async function (filter, paginationToken) {
 	const pending = readToken(paginationToken);
 	const results: INodeListSearchItems[] = [];
 	let calls = 0;
-	while (pending.length && results.length < CATEGORY_PAGE_RESULTS && calls < CATEGORY_CALLS_PER_PAGE) {
+	while (
+		pending.length &&
+		results.length < CATEGORY_PAGE_RESULTS &&
+		calls < CATEGORY_CALLS_PER_PAGE
+	) {
 		const batch = pending.splice(0, CATEGORY_PARALLEL);
 		calls += batch.length;
-		const answers = await guarded(this, async () =>
-			await client.map(batch, async ([id]) =>
-				await client.call(METHODS.categoryTree, { category_id: id, filter_no_permission: true }),
-			),
+		const answers = await guarded(
+			this,
+			async () =>
+				await client.map(
+					batch,
+					async ([id]) =>
+						await client.call(METHODS.categoryTree, {
+							category_id: id,
+							filter_no_permission: true,
+						}),
+				),
 		);
 		const opened: Pending[] = [];
 		batch.forEach(([, path], n) => {
@@ -146,7 +162,11 @@ const searchEuResponsiblePersons: ListSearch = async function (filter) {
 	}
 	const answer = await guarded(
 		this,
-		async () => await client.call(METHODS.euResponsiblePersons, { category_id: categoryId, channel: 'AE_GLOBAL' }),
+		async () =>
+			await client.call(METHODS.euResponsiblePersons, {
+				category_id: categoryId,
+				channel: 'AE_GLOBAL',
+			}),
 	);
 	const result = (answer.result ?? answer) as IDataObject;
 	const results: INodeListSearchItems[] = [];

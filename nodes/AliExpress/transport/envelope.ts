@@ -80,7 +80,11 @@ export function findError(body: unknown, httpCode?: number): AliExpressErrorInfo
 		return errorFrom(obj.error_response as IDataObject, httpCode);
 	}
 	// Flat IOP error: {type, code, message, request_id}; system calls answer code "0" when fine.
-	if (obj.code !== undefined && String(obj.code) !== '0' && (obj.type !== undefined || obj.message !== undefined || obj.msg !== undefined)) {
+	if (
+		obj.code !== undefined &&
+		String(obj.code) !== '0' &&
+		(obj.type !== undefined || obj.message !== undefined || obj.msg !== undefined)
+	) {
 		return errorFrom(obj, httpCode);
 	}
 	return undefined;
@@ -93,7 +97,10 @@ export function findResultError(inner: IDataObject): AliExpressErrorInfo | undef
 	const flags = [result.success, result.is_success, result.result_success];
 	if (!flags.some((f) => f === false || f === 'false')) return undefined;
 	const code =
-		str(result.error_code) ?? str(result.result_error_code) ?? str(result.error_msg_code) ?? 'BUSINESS_ERROR';
+		str(result.error_code) ??
+		str(result.result_error_code) ??
+		str(result.error_msg_code) ??
+		'BUSINESS_ERROR';
 	return {
 		kind: classifyError(code),
 		code,
@@ -131,7 +138,8 @@ export function unwrapResponse(
 	let inner = obj;
 	if (!apiName.startsWith('/')) {
 		const wrapperKey = `${apiName.replace(/\./g, '_')}_response`;
-		const wrapped = obj[wrapperKey] ?? (Object.keys(obj).length === 1 ? obj[Object.keys(obj)[0]] : undefined);
+		const wrapped =
+			obj[wrapperKey] ?? (Object.keys(obj).length === 1 ? obj[Object.keys(obj)[0]] : undefined);
 		if (!wrapped || typeof wrapped !== 'object') {
 			throw new AliExpressError({
 				kind: 'connection',

@@ -74,7 +74,17 @@ export function classifyError(code: string, subCode = '', type = ''): ErrorKind 
 		return 'platform';
 	}
 	if (
-		['40', '41', '43', '22', '31', '32', 'MissingParameter', 'InvalidParameter', 'InvalidApiPath'].includes(c) ||
+		[
+			'40',
+			'41',
+			'43',
+			'22',
+			'31',
+			'32',
+			'MissingParameter',
+			'InvalidParameter',
+			'InvalidApiPath',
+		].includes(c) ||
 		/^Invalid|Missing/.test(c)
 	) {
 		return 'arguments';
@@ -93,7 +103,7 @@ export function formatErrorMessage(info: AliExpressErrorInfo): string {
 
 const ADVICE: Record<ErrorKind, string> = {
 	rateLimit:
-		'AliExpress refused the call because the app reached its call quota or frequency limit, and it still did when Max Retry Time ran out (the node slows down and waits on such answers). Raise Max Retry Time in the node\'s Options, run the workflow again later, or spread runs over the day (the daily quota resets at 24:00 Beijing time).',
+		"AliExpress refused the call because the app reached its call quota or frequency limit, and it still did when Max Retry Time ran out (the node slows down and waits on such answers). Raise Max Retry Time in the node's Options, run the workflow again later, or spread runs over the day (the daily quota resets at 24:00 Beijing time).",
 	platform:
 		'AliExpress had a temporary problem on its side. The node retried the call; run the workflow again later.',
 	connection:
@@ -158,7 +168,11 @@ export const BAN_MARGIN_MS = 100;
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 /** The error for a ban longer than the retry time left: when it ends and what to do. */
-export function banError(info: AliExpressErrorInfo, banMs: number, now = Date.now()): AliExpressError {
+export function banError(
+	info: AliExpressErrorInfo,
+	banMs: number,
+	now = Date.now(),
+): AliExpressError {
 	const ends = now + banMs;
 	const utc = new Date(ends).toISOString().slice(0, 16).replace('T', ' ');
 	const beijing = new Date(ends + BEIJING_OFFSET_MS).toISOString().slice(11, 16);

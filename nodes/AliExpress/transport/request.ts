@@ -20,7 +20,13 @@ import { sleep } from 'n8n-workflow';
 
 import { toWireParams } from '../../../credentials/AliExpressSigning';
 import { findError, parseJson, unwrapResponse } from './envelope';
-import { AliExpressError, BAN_MARGIN_MS, banError, statedBanMs, type AliExpressErrorInfo } from './errors';
+import {
+	AliExpressError,
+	BAN_MARGIN_MS,
+	banError,
+	statedBanMs,
+	type AliExpressErrorInfo,
+} from './errors';
 import { Pacer, SharedRate, sharedRateFor, START_RATE } from './pacing';
 
 export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -80,7 +86,13 @@ export interface CallOptions {
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 const NETWORK_CODE = /^(E[A-Z0-9_]+|ERR_[A-Z0-9_]+)$/;
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 /** Removes anything that looks like a credential from a message. */
 export function scrubSecrets(text: string): string {
@@ -98,7 +110,9 @@ function findNetworkCode(error: unknown): string | undefined {
 		current = (current as { cause?: unknown }).cause;
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	const match = /\b(ECONNRESET|ETIMEDOUT|ECONNABORTED|ECONNREFUSED|ESOCKETTIMEDOUT|EPIPE)\b/.exec(message);
+	const match = /\b(ECONNRESET|ETIMEDOUT|ECONNABORTED|ECONNREFUSED|ESOCKETTIMEDOUT|EPIPE)\b/.exec(
+		message,
+	);
 	if (match) return match[1];
 	if (/timeout|socket hang up|aborted/i.test(message)) return 'ETIMEDOUT';
 	return undefined;
@@ -134,7 +148,10 @@ interface FullResponse {
 
 export function isRetryable(info: AliExpressErrorInfo, policy: RetryPolicy): boolean {
 	if (policy === 'ifNotExecuted') {
-		return info.notExecuted === true && (info.kind === 'rateLimit' || info.kind === 'connection' || info.kind === 'platform');
+		return (
+			info.notExecuted === true &&
+			(info.kind === 'rateLimit' || info.kind === 'connection' || info.kind === 'platform')
+		);
 	}
 	return info.kind === 'rateLimit' || info.kind === 'platform' || info.kind === 'connection';
 }
@@ -159,8 +176,14 @@ export class AliExpressClient {
 			const ceiling = this.settings.requestsPerSecond;
 			try {
 				const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-				const gateway = String(credentials.gatewayUrl ?? '').trim().replace(/\/+$/, '');
-				const key = [credentials.protocol ?? 'iop', gateway, String(credentials.appKey ?? '').trim()].join('|');
+				const gateway = String(credentials.gatewayUrl ?? '')
+					.trim()
+					.replace(/\/+$/, '');
+				const key = [
+					credentials.protocol ?? 'iop',
+					gateway,
+					String(credentials.appKey ?? '').trim(),
+				].join('|');
 				this.pacer.attach(sharedRateFor(key, ceiling));
 			} catch {
 				// no readable credential: the call fails on its own; pace alone meanwhile
@@ -215,7 +238,10 @@ export class AliExpressClient {
 	/** The wait before the retry that follows attempt `attempt` (1-based): full jitter up to base × 2^(attempt-1), capped. */
 	backoffDelay(attempt: number): number {
 		const { settings } = this;
-		const step = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+		const step = Math.min(
+			settings.maxDelayMs,
+			settings.baseDelayMs * 2 ** Math.max(0, attempt - 1),
+		);
 		return Math.round(Math.random() * step);
 	}
 
@@ -251,7 +277,8 @@ export class AliExpressClient {
 				error = caught instanceof AliExpressError ? caught : requestFailure(caught);
 				// Any answer but a quota refusal says the pace was accepted; no answer says nothing.
 				const { kind } = error.info;
-				if (kind !== 'rateLimit' && kind !== 'connection' && kind !== 'request') this.pacer.answered();
+				if (kind !== 'rateLimit' && kind !== 'connection' && kind !== 'request')
+					this.pacer.answered();
 			} finally {
 				this.pacer.release();
 			}
@@ -264,7 +291,9 @@ export class AliExpressClient {
 				const elapsed = Date.now() - budget.startedAt;
 				if (banMs !== undefined) {
 					if (elapsed + banMs > this.settings.maxRetryTimeMs) throw banError(error.info, banMs);
-					this.ctx.logger?.debug(`AliExpress ${apiName}: ${error.info.code}, banned for ${banMs} ms`);
+					this.ctx.logger?.debug(
+						`AliExpress ${apiName}: ${error.info.code}, banned for ${banMs} ms`,
+					);
 					continue; // acquire() waits until the ban is over, for every call of this app key
 				}
 				const delay = this.backoffDelay(++quotaAnswers);
@@ -275,7 +304,9 @@ export class AliExpressClient {
 			}
 			const delay = this.backoffDelay(budget.attempts);
 			if (!this.mayRetry(budget, delay)) throw error;
-			this.ctx.logger?.debug(`AliExpress ${apiName}: ${error.info.code}, retry ${budget.attempts} in ${delay} ms`);
+			this.ctx.logger?.debug(
+				`AliExpress ${apiName}: ${error.info.code}, retry ${budget.attempts} in ${delay} ms`,
+			);
 			await sleep(delay);
 		}
 	}
@@ -312,7 +343,11 @@ export class AliExpressClient {
 }
 
 /** Turns an HTTP answer into the content of the AliExpress response, or an AliExpressError. */
-export function parseAnswer(apiName: string, response: FullResponse, options: CallOptions = {}): IDataObject {
+export function parseAnswer(
+	apiName: string,
+	response: FullResponse,
+	options: CallOptions = {},
+): IDataObject {
 	const status = Number(response.statusCode ?? 200);
 	let parsed: unknown = response.body;
 	if (typeof parsed === 'string' || Buffer.isBuffer(parsed)) {

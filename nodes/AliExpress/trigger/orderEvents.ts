@@ -90,7 +90,11 @@ export function selectEvents(
 	const wanted = new Set(settings.statuses);
 	// Oldest change first, so events come in the order they happened.
 	const sorted = orders
-		.map((order) => ({ order, created: timeOf(order, 'gmt_create'), updated: timeOf(order, 'gmt_update') }))
+		.map((order) => ({
+			order,
+			created: timeOf(order, 'gmt_create'),
+			updated: timeOf(order, 'gmt_update'),
+		}))
 		.filter((o) => idOf(o.order) && o.created !== undefined)
 		.sort((a, b) => (a.updated ?? a.created ?? 0) - (b.updated ?? b.created ?? 0));
 	const events: IDataObject[] = [];

@@ -35,6 +35,9 @@ export const description = updateDisplayOptions(
 	skuSyncProperties(spec),
 );
 
-export async function execute(this: IExecuteFunctions, client: AliExpressClient): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: AliExpressClient,
+): Promise<INodeExecutionData[]> {
 	return await executeSkuSync(this, client, spec);
 }

@@ -23,14 +23,26 @@ const properties: INodeProperties[] = [
 	simplifyProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: AliExpressClient): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: AliExpressClient,
+): Promise<INodeExecutionData[]> {
 	return await runPerItem(
 		this,
 		client,
 		(itemIndex) => ({
-			orderId: requireId(this, itemIndex, 'Order ID', this.getNodeParameter('orderId', itemIndex), 'order ID'),
+			orderId: requireId(
+				this,
+				itemIndex,
+				'Order ID',
+				this.getNodeParameter('orderId', itemIndex),
+				'order ID',
+			),
 			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
 		}),
 		async ({ orderId, simplify }) => {

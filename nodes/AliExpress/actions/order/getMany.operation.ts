@@ -3,7 +3,12 @@
  * allows (helpers/orderWindows.ts), merged, newest first.
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=42270&docType=2 (aliexpress.solution.order.get)
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
@@ -31,7 +36,8 @@ const properties: INodeProperties[] = [
 				name: 'buyerLoginId',
 				type: 'string',
 				default: '',
-				description: 'Only orders of this buyer (the buyer’s AliExpress login ID, e.g. us1234567890abcd)',
+				description:
+					'Only orders of this buyer (the buyer’s AliExpress login ID, e.g. us1234567890abcd)',
 			},
 			{
 				displayName: 'Created After',
@@ -79,7 +85,10 @@ const properties: INodeProperties[] = [
 	simplifyProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['getMany'] } },
+	properties,
+);
 
 const DATE_FIELDS = [
 	{ name: 'createdAfter', label: 'Created After', example: '2024-05-01T00:00:00' },
@@ -134,7 +143,8 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
 		}
 	}
 
-	const statuses = filters.statuses === undefined || filters.statuses === '' ? [] : filters.statuses;
+	const statuses =
+		filters.statuses === undefined || filters.statuses === '' ? [] : filters.statuses;
 	const statusList = (Array.isArray(statuses) ? statuses : String(statuses).split(','))
 		.map((s) => String(s).trim())
 		.filter(Boolean);
@@ -158,7 +168,12 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
 		statuses: statusList,
 		buyerLoginId: String(filters.buyerLoginId ?? '').trim() || undefined,
 	};
-	if (!returnAll) query.limit = readLimit(ctx, itemIndex, 'Enter how many orders to return, e.g. 50, or turn on "Return All".');
+	if (!returnAll)
+		query.limit = readLimit(
+			ctx,
+			itemIndex,
+			'Enter how many orders to return, e.g. 50, or turn on "Return All".',
+		);
 	return { query, simplify };
 }
 

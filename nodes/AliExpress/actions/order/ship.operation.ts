@@ -3,7 +3,12 @@
  * shipment the order already carries is not an error (see `ship`).
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=42269&docType=2 (aliexpress.solution.order.fulfill)
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError, requireId, requireText } from '../../helpers/input';
@@ -74,7 +79,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['ship'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['ship'] } },
+	properties,
+);
 
 interface Prepared {
 	orderId: string;
@@ -85,7 +93,13 @@ interface Prepared {
 }
 
 function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
-	const orderId = requireId(ctx, itemIndex, 'Order ID', ctx.getNodeParameter('orderId', itemIndex), 'order ID');
+	const orderId = requireId(
+		ctx,
+		itemIndex,
+		'Order ID',
+		ctx.getNodeParameter('orderId', itemIndex),
+		'order ID',
+	);
 	const serviceName = requireText(
 		ctx,
 		itemIndex,
@@ -149,7 +163,10 @@ async function alreadyShippedWith(client: AliExpressClient, p: Prepared): Promis
 	}
 	const wanted = p.trackingNumber.toUpperCase();
 	return toList<IDataObject>(order.logistic_info_list, 'global_aeop_tp_logistic_info_dto').some(
-		(s) => String(s.logistics_no ?? '').trim().toUpperCase() === wanted,
+		(s) =>
+			String(s.logistics_no ?? '')
+				.trim()
+				.toUpperCase() === wanted,
 	);
 }
 

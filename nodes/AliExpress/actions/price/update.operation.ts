@@ -3,7 +3,12 @@
  * `aliexpress.solution.batch.product.price.update` calls (helpers/skuSync.ts).
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=45140&docType=2 (aliexpress.solution.batch.product.price.update)
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { skuSyncProperties } from '../../descriptions/skuSync';
@@ -92,7 +97,8 @@ const spec: SkuSyncSpec = {
 			: undefined,
 	skuEntry: (line) => {
 		const entry: IDataObject = { sku_code: line.skuCode, price: String(line.values.price) };
-		if (line.values.discountPrice !== undefined) entry.discount_price = String(line.values.discountPrice);
+		if (line.values.discountPrice !== undefined)
+			entry.discount_price = String(line.values.discountPrice);
 		return entry;
 	},
 	beforeSend: keepCurrentDiscounts,
@@ -122,7 +128,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['price'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['price'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -28,14 +28,26 @@ const properties: INodeProperties[] = [
 	simplifyProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: AliExpressClient): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: AliExpressClient,
+): Promise<INodeExecutionData[]> {
 	return await runPerItem<{ productId: string; simplify: boolean }>(
 		this,
 		client,
 		(i) => ({
-			productId: requireId(this, i, 'Product ID', trimmed(this.getNodeParameter('productId', i, '')), 'product ID'),
+			productId: requireId(
+				this,
+				i,
+				'Product ID',
+				trimmed(this.getNodeParameter('productId', i, '')),
+				'product ID',
+			),
 			simplify: this.getNodeParameter('simplify', i, true) !== false,
 		}),
 		async ({ productId, simplify }) => {

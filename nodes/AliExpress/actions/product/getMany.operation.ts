@@ -3,7 +3,12 @@
  * (99 products a page when returning all), one output item per product.
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=42384&docType=2 (aliexpress.solution.product.list.get)
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
@@ -31,7 +36,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: PRODUCT_STATUS_OPTIONS,
 				default: 'onSelling',
-				description: 'Which products to list (AliExpress lists one status at a time; On Sale when not set)',
+				description:
+					'Which products to list (AliExpress lists one status at a time; On Sale when not set)',
 			},
 			{
 				displayName: 'Title Contains',
@@ -46,7 +52,10 @@ const properties: INodeProperties[] = [
 	simplifyProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['getMany'] } },
+	properties,
+);
 
 interface Query {
 	status: string;
@@ -55,7 +64,10 @@ interface Query {
 	simplify: boolean;
 }
 
-export async function execute(this: IExecuteFunctions, client: AliExpressClient): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: AliExpressClient,
+): Promise<INodeExecutionData[]> {
 	return await runPerItem<Query>(
 		this,
 		client,
@@ -75,12 +87,15 @@ export async function execute(this: IExecuteFunctions, client: AliExpressClient)
 			return {
 				status,
 				title: trimmed(filters.title),
-				limit: returnAll ? undefined : readLimit(this, i, 'Enter how many products to return, or turn on Return All.'),
+				limit: returnAll
+					? undefined
+					: readLimit(this, i, 'Enter how many products to return, or turn on Return All.'),
 				simplify: this.getNodeParameter('simplify', i, true) !== false,
 			};
 		},
 		async (query) => {
-			const pageSize = query.limit === undefined ? LIST_PAGE_SIZE_MAX : Math.min(query.limit, LIST_PAGE_SIZE_MAX);
+			const pageSize =
+				query.limit === undefined ? LIST_PAGE_SIZE_MAX : Math.min(query.limit, LIST_PAGE_SIZE_MAX);
 			const products = await listProducts(client, query.status, query.title, pageSize, query.limit);
 			return products.map((p) => (query.simplify ? simplifyListItem(p, query.status) : p));
 		},

@@ -3,7 +3,12 @@
  * sending only the fields that are set. Sending SKUs replaces all SKUs.
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=39695&docType=2 (aliexpress.solution.product.edit)
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../../descriptions/common';
@@ -19,7 +24,13 @@ import { withBusinessHint } from '../../helpers/businessHints';
 import { inputError, optionalId, requireId } from '../../helpers/input';
 import { runPerItem } from '../../helpers/items';
 import { rawId, readJsonObject, requestJson } from '../../helpers/json';
-import { languageLists, readImages, readPackage, readSkus, readTitle } from '../../helpers/productFields';
+import {
+	languageLists,
+	readImages,
+	readPackage,
+	readSkus,
+	readTitle,
+} from '../../helpers/productFields';
 import { trimmed } from '../../helpers/values';
 import { METHODS } from '../../transport/methods';
 import type { AliExpressClient } from '../../transport/request';
@@ -47,7 +58,8 @@ const updateFieldOptions: INodeProperties[] = [
 		{
 			displayName: 'EU Responsible Person',
 			name: 'msrEuId',
-			description: "The EU responsible person for product safety (GPSR); the list follows the product's category",
+			description:
+				"The EU responsible person for product safety (GPSR); the list follows the product's category",
 		},
 		'searchEuResponsiblePersons',
 		'e.g. 5001',
@@ -168,7 +180,12 @@ interface Prepared {
 const has = (fields: IDataObject, name: string) => fields[name] !== undefined;
 
 function prepareJson(ctx: IExecuteFunctions, i: number, productParam: string): Prepared {
-	const { value, text } = readJsonObject(ctx, i, 'Product JSON', ctx.getNodeParameter('productJson', i));
+	const { value, text } = readJsonObject(
+		ctx,
+		i,
+		'Product JSON',
+		ctx.getNodeParameter('productJson', i),
+	);
 	const inJson = trimmed(value.product_id);
 	const productId = requireId(ctx, i, 'Product ID', productParam || inJson, 'product ID');
 	if (inJson && inJson !== productId) {
@@ -192,7 +209,8 @@ function prepareJson(ctx: IExecuteFunctions, i: number, productParam: string): P
 	}
 	let request: string;
 	if (text && inJson) request = text;
-	else if (text) request = `{"product_id":${requestJson(rawId(productId))},${text.slice(text.indexOf('{') + 1)}`;
+	else if (text)
+		request = `{"product_id":${requestJson(rawId(productId))},${text.slice(text.indexOf('{') + 1)}`;
 	else request = requestJson({ product_id: rawId(productId), ...value });
 	return { productId, request, updated };
 }
@@ -222,9 +240,17 @@ function prepareFields(ctx: IExecuteFunctions, i: number, productParam: string):
 		request.sku_info_list = readSkus(ctx, i, fields.skus);
 		updated.push('skus');
 	}
-	const sizes = ['packageLength', 'packageWidth', 'packageHeight', 'weight'].filter((name) => has(fields, name));
+	const sizes = ['packageLength', 'packageWidth', 'packageHeight', 'weight'].filter((name) =>
+		has(fields, name),
+	);
 	if (sizes.length) updated.push(...readPackage(ctx, i, fields, request, sizes));
-	const template = optionalId(ctx, i, 'Freight Template', fields.freightTemplateId, 'freight template ID');
+	const template = optionalId(
+		ctx,
+		i,
+		'Freight Template',
+		fields.freightTemplateId,
+		'freight template ID',
+	);
 	if (template !== undefined) {
 		request.freight_template_id = template;
 		updated.push('freightTemplateId');
@@ -233,7 +259,13 @@ function prepareFields(ctx: IExecuteFunctions, i: number, productParam: string):
 		request.brand_name = trimmed(fields.brandName);
 		updated.push('brandName');
 	}
-	const msrEuId = optionalId(ctx, i, 'EU Responsible Person', fields.msrEuId, 'EU responsible person ID');
+	const msrEuId = optionalId(
+		ctx,
+		i,
+		'EU Responsible Person',
+		fields.msrEuId,
+		'EU responsible person ID',
+	);
 	if (msrEuId !== undefined) {
 		request.msr_eu_id = msrEuId;
 		updated.push('msrEuId');
@@ -250,18 +282,27 @@ function prepareFields(ctx: IExecuteFunctions, i: number, productParam: string):
 	return { productId, request: requestJson(request), updated };
 }
 
-export async function execute(this: IExecuteFunctions, client: AliExpressClient): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: AliExpressClient,
+): Promise<INodeExecutionData[]> {
 	return await runPerItem<Prepared>(
 		this,
 		client,
 		(i) => {
 			const mode = this.getNodeParameter('mode', i, 'fields') as string;
 			const productParam = trimmed(this.getNodeParameter('productId', i, ''));
-			return mode === 'json' ? prepareJson(this, i, productParam) : prepareFields(this, i, productParam);
+			return mode === 'json'
+				? prepareJson(this, i, productParam)
+				: prepareFields(this, i, productParam);
 		},
 		async (prepared, i) => {
 			try {
-				await client.call(METHODS.productEdit, { edit_product_request: prepared.request }, { retry: 'safe' });
+				await client.call(
+					METHODS.productEdit,
+					{ edit_product_request: prepared.request },
+					{ retry: 'safe' },
+				);
 			} catch (error) {
 				throw withBusinessHint(this, error, i);
 			}

@@ -20,7 +20,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['token'], operation: ['refresh'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['token'], operation: ['refresh'] } },
+	properties,
+);
 
 export async function execute(
 	this: IExecuteFunctions,
