@@ -30,7 +30,8 @@ export const skuValues: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. TSHIRT-BLU-M',
-		description: 'Your own code for this variant; Update Inventory and Update Price find the SKU by it',
+		description:
+			'Your own code for this variant; Update Inventory and Update Price find the SKU by it',
 	},
 	{
 		displayName: 'Price',
@@ -123,12 +124,89 @@ export const weight: INodeProperties = {
 };
 
 /** The package sizes and weight, in the order Publish shows them. */
-export const packageProperties: INodeProperties[] = [packageLength, packageWidth, packageHeight, weight];
+export const packageProperties: INodeProperties[] = [
+	packageLength,
+	packageWidth,
+	packageHeight,
+	weight,
+];
 
 /** The statuses `product.list.get` lists products by (one status per query). */
 export const PRODUCT_STATUS_OPTIONS = [
-	{ name: 'Editing Required', value: 'editingRequired', description: 'Sent back by AliExpress for changes' },
+	{
+		name: 'Editing Required',
+		value: 'editingRequired',
+		description: 'Sent back by AliExpress for changes',
+	},
 	{ name: 'In Review', value: 'auditing', description: 'Waiting for AliExpress to approve' },
 	{ name: 'Offline', value: 'offline', description: 'Taken off sale' },
 	{ name: 'On Sale', value: 'onSelling', description: 'Live and buyable' },
 ];
+
+/** When AliExpress takes sold units off the stock (Publish › Additional Fields). */
+export const inventoryDeductionProperty: INodeProperties = {
+	displayName: 'Inventory Deduction Strategy',
+	name: 'inventoryDeductionStrategy',
+	type: 'options',
+	options: [
+		{
+			name: 'When Order Is Placed',
+			value: 'place_order_withhold',
+			description: 'Stock is reserved as soon as a buyer places an order',
+		},
+		{
+			name: 'When Payment Succeeds',
+			value: 'payment_success_deduct',
+			description: 'Stock is deducted once the buyer has paid',
+		},
+	],
+	default: 'place_order_withhold',
+	description: 'When AliExpress takes sold units off the stock',
+};
+
+/** GPSR certificates and other qualifications (Publish › Additional Fields). */
+export const qualificationsProperty: INodeProperties = {
+	displayName: 'Qualifications',
+	name: 'qualifications',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Qualification',
+	default: {},
+	description:
+		'Certificates and safety information the category asks for, e.g. the EU CE certificate',
+	options: [
+		{
+			displayName: 'Qualification',
+			name: 'qualification',
+			values: [
+				{
+					displayName: 'Key',
+					name: 'key',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. item_EU_CE_certificate',
+					description: "The qualification's key as the category lists it",
+				},
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: [
+						{ name: 'Image', value: 'image' },
+						{ name: 'Text', value: 'text' },
+					],
+					default: 'image',
+					description: 'Whether the value is an image URL or text',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. https://example.com/ce-certificate.jpg',
+					description: 'The image URL (https) or the text',
+				},
+			],
+		},
+	],
+};

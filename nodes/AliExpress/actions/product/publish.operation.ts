@@ -4,11 +4,22 @@
  * twice, yet a lost answer does not fail the item (helpers/publishRecovery.ts).
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=39634&docType=2 (aliexpress.solution.product.post)
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../../descriptions/common';
-import { LANGUAGE_OPTIONS, packageProperties, skusProperty } from '../../descriptions/product';
+import {
+	inventoryDeductionProperty,
+	LANGUAGE_OPTIONS,
+	packageProperties,
+	qualificationsProperty,
+	skusProperty,
+} from '../../descriptions/product';
 import { inputError, locatorValue, optionalId, requireId } from '../../helpers/input';
 import { runPerItem } from '../../helpers/items';
 import { rawId, readJson, readJsonObject, requestJson } from '../../helpers/json';
@@ -52,7 +63,8 @@ const properties: INodeProperties[] = [
 		displayName: 'Product JSON',
 		name: 'productJson',
 		type: 'json',
-		default: '{\n  "aliexpress_category_id": 0,\n  "language": "en",\n  "multi_language_subject_list": [],\n  "sku_info_list": []\n}',
+		default:
+			'{\n  "aliexpress_category_id": 0,\n  "language": "en",\n  "multi_language_subject_list": [],\n  "sku_info_list": []\n}',
 		required: true,
 		description:
 			'The post_product_request object as AliExpress documents it (aliexpress_category_id, language, multi_language_subject_list, sku_info_list, main_image_urls_list, package sizes, weight, freight_template_id, …). It is sent as it is.',
@@ -63,7 +75,8 @@ const properties: INodeProperties[] = [
 			displayName: 'Category',
 			name: 'categoryId',
 			required: true,
-			description: 'The leaf category to publish in; the list shows only categories without sub-categories',
+			description:
+				'The leaf category to publish in; the list shows only categories without sub-categories',
 			displayOptions: fieldsMode,
 		},
 		'searchCategories',
@@ -161,32 +174,15 @@ const properties: INodeProperties[] = [
 				'searchEuResponsiblePersons',
 				'e.g. 5001',
 			),
-			{
-				displayName: 'Inventory Deduction Strategy',
-				name: 'inventoryDeductionStrategy',
-				type: 'options',
-				options: [
-					{
-						name: 'When Order Is Placed',
-						value: 'place_order_withhold',
-						description: 'Stock is reserved as soon as a buyer places an order',
-					},
-					{
-						name: 'When Payment Succeeds',
-						value: 'payment_success_deduct',
-						description: 'Stock is deducted once the buyer has paid',
-					},
-				],
-				default: 'place_order_withhold',
-				description: 'When AliExpress takes sold units off the stock',
-			},
+			inventoryDeductionProperty,
 			{
 				displayName: 'Mobile Description',
 				name: 'mobileDescription',
 				type: 'string',
 				typeOptions: { rows: 4 },
 				default: '',
-				description: 'Description for the mobile app; without it AliExpress derives one from the description',
+				description:
+					'Description for the mobile app; without it AliExpress derives one from the description',
 			},
 			{
 				displayName: 'Product Unit',
@@ -195,50 +191,7 @@ const properties: INodeProperties[] = [
 				default: PRODUCT_UNIT_PIECE,
 				description: 'AliExpress unit code the product is sold by (100000015 = piece)',
 			},
-			{
-				displayName: 'Qualifications',
-				name: 'qualifications',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Qualification',
-				default: {},
-				description: 'Certificates and safety information the category asks for, e.g. the EU CE certificate',
-				options: [
-					{
-						displayName: 'Qualification',
-						name: 'qualification',
-						values: [
-							{
-								displayName: 'Key',
-								name: 'key',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. item_EU_CE_certificate',
-								description: "The qualification's key as the category lists it",
-							},
-							{
-								displayName: 'Type',
-								name: 'type',
-								type: 'options',
-								options: [
-									{ name: 'Image', value: 'image' },
-									{ name: 'Text', value: 'text' },
-								],
-								default: 'image',
-								description: 'Whether the value is an image URL or text',
-							},
-							{
-								displayName: 'Value',
-								name: 'value',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. https://example.com/ce-certificate.jpg',
-								description: 'The image URL (https) or the text',
-							},
-						],
-					},
-				],
-			},
+			qualificationsProperty,
 			{
 				displayName: 'Service Policy ID',
 				name: 'servicePolicyId',
@@ -270,7 +223,12 @@ interface Prepared extends PublishRequest {
 
 /** JSON mode: the object as the user wrote it; only checked to be a JSON object. */
 function prepareJson(ctx: IExecuteFunctions, i: number): Prepared {
-	const { value, text } = readJsonObject(ctx, i, 'Product JSON', ctx.getNodeParameter('productJson', i));
+	const { value, text } = readJsonObject(
+		ctx,
+		i,
+		'Product JSON',
+		ctx.getNodeParameter('productJson', i),
+	);
 	if (Object.keys(value).length === 0) {
 		throw inputError(
 			ctx,
@@ -280,7 +238,9 @@ function prepareJson(ctx: IExecuteFunctions, i: number): Prepared {
 			'Enter the post_product_request fields: aliexpress_category_id, language, multi_language_subject_list, sku_info_list, …',
 		);
 	}
-	const subjects = (Array.isArray(value.multi_language_subject_list) ? value.multi_language_subject_list : []) as IDataObject[];
+	const subjects = (
+		Array.isArray(value.multi_language_subject_list) ? value.multi_language_subject_list : []
+	) as IDataObject[];
 	const skus = Array.isArray(value.sku_info_list) ? value.sku_info_list : [];
 	const skuCodes = skus.map((s) => trimmed((s as IDataObject)?.sku_code));
 	// The title AliExpress lists is the one in the product's language.
@@ -299,10 +259,18 @@ function prepareJson(ctx: IExecuteFunctions, i: number): Prepared {
 
 function prepareFields(ctx: IExecuteFunctions, i: number): Prepared {
 	const get = (name: string, fallback?: unknown) => ctx.getNodeParameter(name, i, fallback);
-	const categoryId = requireId(ctx, i, 'Category', locatorValue(get('categoryId', '')), 'leaf category ID');
+	const categoryId = requireId(
+		ctx,
+		i,
+		'Category',
+		locatorValue(get('categoryId', '')),
+		'leaf category ID',
+	);
 	const language = trimmed(get('language', 'en')) || 'en';
 	const title = readTitle(ctx, i, get('title', ''));
-	const descriptionHtml = trimmed(get('description', '')) ? String(get('description', '')) : undefined;
+	const descriptionHtml = trimmed(get('description', ''))
+		? String(get('description', ''))
+		: undefined;
 	const images = readImages(ctx, i, get('images', ''));
 	const skus = readSkus(ctx, i, get('skus', {}));
 	const request: IDataObject = {
@@ -326,12 +294,24 @@ function prepareFields(ctx: IExecuteFunctions, i: number): Prepared {
 		request,
 	);
 	request.freight_template_id = rawId(
-		requireId(ctx, i, 'Freight Template', locatorValue(get('freightTemplateId', '')), 'freight template ID'),
+		requireId(
+			ctx,
+			i,
+			'Freight Template',
+			locatorValue(get('freightTemplateId', '')),
+			'freight template ID',
+		),
 	);
 	const brand = trimmed(get('brandName', ''));
 	if (brand) request.brand_name = brand;
 
-	request.msr_eu_id = optionalId(ctx, i, 'EU Responsible Person', extra.msrEuId, 'EU responsible person ID');
+	request.msr_eu_id = optionalId(
+		ctx,
+		i,
+		'EU Responsible Person',
+		extra.msrEuId,
+		'EU responsible person ID',
+	);
 	request.aeop_qualification_struct_list = readQualifications(ctx, i, extra.qualifications);
 	if (trimmed(extra.inventoryDeductionStrategy)) {
 		request.inventory_deduction_strategy = trimmed(extra.inventoryDeductionStrategy);
@@ -347,7 +327,13 @@ function prepareFields(ctx: IExecuteFunctions, i: number): Prepared {
 			'Enter the days you need to hand an order to the carrier as a whole number, e.g. 3.',
 		);
 	}
-	request.service_policy_id = optionalId(ctx, i, 'Service Policy ID', extra.servicePolicyId, 'service policy ID');
+	request.service_policy_id = optionalId(
+		ctx,
+		i,
+		'Service Policy ID',
+		extra.servicePolicyId,
+		'service policy ID',
+	);
 	request.product_unit = rawId(
 		trimmed(extra.productUnit)
 			? requireId(ctx, i, 'Product Unit', extra.productUnit, 'unit code (100000015 = piece)')
@@ -374,7 +360,10 @@ function prepareFields(ctx: IExecuteFunctions, i: number): Prepared {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, client: AliExpressClient): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: AliExpressClient,
+): Promise<INodeExecutionData[]> {
 	// Products this run published or found: a lookup never claims one twice.
 	const claimed = new Set<string>();
 	return await runPerItem<Prepared>(
@@ -386,7 +375,9 @@ export async function execute(this: IExecuteFunctions, client: AliExpressClient)
 		},
 		async (prepared, i) => {
 			const { productId, recovered } = await publishOne(this, client, prepared, i, claimed);
-			return recovered ? { productId, ...prepared.summary, recovered } : { productId, ...prepared.summary };
+			return recovered
+				? { productId, ...prepared.summary, recovered }
+				: { productId, ...prepared.summary };
 		},
 		{ writes: true },
 	);
