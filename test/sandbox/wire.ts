@@ -15,19 +15,19 @@ export function wireId(id: string): RawNumber | string {
 	return /^[1-9]\d*$/.test(id) ? new RawNumber(id) : id;
 }
 
-/** JSON.stringify that writes RawNumber values unquoted and skips undefined members. */
+/** Marks a RawNumber inside JSON.stringify's output; no text the sandbox writes contains it. */
+const RAW_MARK = '\u0000raw:';
+const RAW_TOKEN = /"\\u0000raw:(\d+)"/g;
+
+/**
+ * JSON.stringify with RawNumber values unquoted: each one is written as a
+ * marked string first, and the marks are then replaced by the bare digits.
+ */
 export function toJson(value: unknown): string {
-	if (value instanceof RawNumber) return value.digits;
-	if (Array.isArray(value)) {
-		return `[${value.map((v) => (v === undefined ? 'null' : toJson(v))).join(',')}]`;
-	}
-	if (value !== null && typeof value === 'object') {
-		const members = Object.entries(value)
-			.filter(([, v]) => v !== undefined)
-			.map(([k, v]) => `${JSON.stringify(k)}:${toJson(v)}`);
-		return `{${members.join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
+	const text = JSON.stringify(value, (_key, v: unknown) =>
+		v instanceof RawNumber ? `${RAW_MARK}${v.digits}` : v,
+	);
+	return (text ?? 'null').replace(RAW_TOKEN, '$1');
 }
 
 let requestCounter = 0;

@@ -83,7 +83,8 @@ export function zoneOffset(ms: number, zone: string): number {
 /**
  * The instant a wall-clock time names in a zone. A time that occurs twice (when
  * clocks go back) resolves to the first; one skipped (clocks go forward) to the
- * instant one hour later on the wall, as most libraries do.
+ * instant read with the offset before the change: 02:30 on the March day in
+ * Los Angeles becomes 01:30 standard time (09:30 UTC).
  */
 export function wallToInstant(w: Wall, zone: string): number {
 	const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
@@ -155,7 +156,13 @@ export function parseUserDate(value: unknown, workflowZone: string): number | un
 	const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
 	if (day) {
 		const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
-		if (month < 1 || month > 12 || date < 1 || date > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+		if (
+			month < 1 ||
+			month > 12 ||
+			date < 1 ||
+			date > new Date(Date.UTC(year, month, 0)).getUTCDate()
+		)
+			return undefined;
 	}
 	const wall = parseWall(text);
 	if (wall) {
