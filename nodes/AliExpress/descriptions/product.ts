@@ -210,3 +210,16 @@ export const qualificationsProperty: INodeProperties = {
 		},
 	],
 };
+
+/** The Product ID of the operations on one product (digits, as AliExpress shows it). */
+export function productIdProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Product ID',
+		name: 'productId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 1005006123456789',
+		description,
+	};
+}

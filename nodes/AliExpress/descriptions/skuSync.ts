@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { SkuSyncSpec } from '../helpers/skuSync';
+import { productIdProperty } from './product';
 
 /** Shown for the operation by its caller (updateDisplayOptions). */
 export function skuSyncProperties(spec: Pick<SkuSyncSpec, 'values'>): INodeProperties[] {
@@ -57,13 +58,7 @@ export function skuSyncProperties(spec: Pick<SkuSyncSpec, 'values'>): INodePrope
 			hint: 'Each input item is one SKU. For thousands of items, "Use Input Fields" is much faster: n8n evaluates every expression separately (about 0.6 ms each), while field names are read directly.',
 		},
 		{
-			displayName: 'Product ID',
-			name: 'productId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 1005006123456789',
-			description: 'The AliExpress product the SKU belongs to',
+			...productIdProperty('The AliExpress product the SKU belongs to'),
 			displayOptions: { show: fieldsMode },
 		},
 		{

@@ -8,6 +8,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyProperty } from '../../descriptions/common';
+import { productIdProperty } from '../../descriptions/product';
 import { requireId } from '../../helpers/input';
 import { runPerItem } from '../../helpers/items';
 import { simplifyProduct } from '../../helpers/productOutput';
@@ -16,15 +17,7 @@ import { trimmed } from '../../helpers/values';
 import type { AliExpressClient } from '../../transport/request';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Product ID',
-		name: 'productId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 1005006123456789',
-		description: 'The AliExpress product to get',
-	},
+	productIdProperty('The AliExpress product to get'),
 	simplifyProperty,
 ];
 

@@ -17,6 +17,7 @@ import {
 	packageHeight,
 	packageLength,
 	packageWidth,
+	productIdProperty,
 	skusProperty,
 	weight,
 } from '../../descriptions/product';
@@ -117,15 +118,7 @@ const updateFieldOptions: INodeProperties[] = [
 ];
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Product ID',
-		name: 'productId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 1005006123456789',
-		description: 'The AliExpress product to change',
-	},
+	productIdProperty('The AliExpress product to change'),
 	{
 		displayName: 'Define Changes',
 		name: 'mode',
