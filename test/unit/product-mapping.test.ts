@@ -3,7 +3,8 @@
  * JSON syntax scanner behind "line/column" messages, dates, and the simplified
  * product from the shapes AliExpress answers with (lists of one as bare objects).
  */
-import { jsonSyntaxError, rawId, requestJson } from '../../nodes/AliExpress/helpers/json';
+import { jsonSyntaxError } from '../../nodes/AliExpress/helpers/jsonInput';
+import { rawId, requestJson } from '../../nodes/AliExpress/helpers/requestJson';
 import {
 	imageList,
 	simplifyListItem,

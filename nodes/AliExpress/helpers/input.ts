@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { rawId, type RawNumber } from './json';
+import { rawId, type RawNumber } from './requestJson';
 import { parseInteger, shownValue, trimmed } from './values';
 
 /** An input error: "Item 3, field "Quantity": must be a whole number from 0 to 999999, got "12.5"". */
@@ -53,7 +53,7 @@ export function requireId(
 			field,
 			/^\d+$/.test(id)
 				? `has ${id.length} digits; an AliExpress ID has at most 20`
-				: `must be a numeric AliExpress ID, got "${id.slice(0, 40)}"`,
+				: `must be a numeric AliExpress ID, got ${shownValue(id)}`,
 			`Use the ${what} as AliExpress shows it (digits only).`,
 		);
 	}

@@ -10,7 +10,7 @@ import { toList } from '../transport/envelope';
 import { fetchAllPages, type Page } from '../transport/pagination';
 import type { AliExpressClient } from '../transport/request';
 import { fromPacificString, toPacificString } from '../transport/time';
-import { rawId, requestJson } from './json';
+import { rawId, requestJson } from './requestJson';
 import {
 	ceilSecond,
 	floorSecond,

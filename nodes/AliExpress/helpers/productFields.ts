@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toList } from '../transport/envelope';
 import { inputError } from './input';
-import { readJson } from './json';
+import { readJson } from './jsonInput';
 import { MAX_IMAGES, MAX_PRICE, MAX_STOCK, MAX_TITLE_LENGTH } from './limits';
 import { isEmpty, parseAmount, parseInteger, shownValue, trimmed } from './values';
 

@@ -5,6 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { optionalText } from '../helpers/values';
 import { AliExpressError, classifyError, type AliExpressErrorInfo } from './errors';
 
 const BARE_LONG_NUMBER = /(?:^|[:,[])\s*-?(\d{16,})(?![\d.eE])/g;
@@ -51,21 +52,22 @@ export function toList<T = IDataObject>(value: unknown, key?: string): T[] {
 	return [value as T];
 }
 
-const str = (v: unknown): string | undefined =>
-	v === undefined || v === null || v === '' ? undefined : String(v);
-
 function errorFrom(obj: IDataObject, httpCode?: number): AliExpressErrorInfo {
-	const code = str(obj.code) ?? str(obj.error_code) ?? 'unknown';
-	const subCode = str(obj.sub_code);
-	const type = str(obj.type) ?? '';
+	const code = optionalText(obj.code) ?? optionalText(obj.error_code) ?? 'unknown';
+	const subCode = optionalText(obj.sub_code);
+	const type = optionalText(obj.type) ?? '';
 	const kind = classifyError(code, subCode ?? '', type);
 	return {
 		kind,
 		code,
 		subCode,
-		message: str(obj.msg) ?? str(obj.message) ?? str(obj.error_message) ?? 'Unknown error',
-		subMessage: str(obj.sub_msg),
-		requestId: str(obj.request_id),
+		message:
+			optionalText(obj.msg) ??
+			optionalText(obj.message) ??
+			optionalText(obj.error_message) ??
+			'Unknown error',
+		subMessage: optionalText(obj.sub_msg),
+		requestId: optionalText(obj.request_id),
 		httpCode,
 		// A gateway-level refusal (quota, signature, key, session) means nothing ran.
 		notExecuted: kind !== 'platform' && kind !== 'unknown' && kind !== 'business',
@@ -97,19 +99,19 @@ export function findResultError(inner: IDataObject): AliExpressErrorInfo | undef
 	const flags = [result.success, result.is_success, result.result_success];
 	if (!flags.some((f) => f === false || f === 'false')) return undefined;
 	const code =
-		str(result.error_code) ??
-		str(result.result_error_code) ??
-		str(result.error_msg_code) ??
+		optionalText(result.error_code) ??
+		optionalText(result.result_error_code) ??
+		optionalText(result.error_msg_code) ??
 		'BUSINESS_ERROR';
 	return {
 		kind: classifyError(code),
 		code,
 		message:
-			str(result.error_message) ??
-			str(result.result_error_desc) ??
-			str(result.error_msg) ??
+			optionalText(result.error_message) ??
+			optionalText(result.result_error_desc) ??
+			optionalText(result.error_msg) ??
 			'The operation was not successful',
-		requestId: str(inner.request_id),
+		requestId: optionalText(inner.request_id),
 		notExecuted: true,
 	};
 }

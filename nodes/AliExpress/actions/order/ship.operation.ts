@@ -137,7 +137,7 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
 				ctx,
 				itemIndex,
 				'Tracking Website',
-				`is not a web address, got "${website.slice(0, 60)}"`,
+				`is not a web address, got ${shownValue(website)}`,
 				'Enter the full address of the carrier’s tracking page, e.g. https://www.carrier.com/track.',
 			);
 		}

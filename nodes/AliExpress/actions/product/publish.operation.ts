@@ -22,7 +22,8 @@ import {
 } from '../../descriptions/product';
 import { inputError, locatorValue, optionalId, requireId } from '../../helpers/input';
 import { runPerItem } from '../../helpers/items';
-import { rawId, readJson, readJsonObject, requestJson } from '../../helpers/json';
+import { readJson, readJsonObject } from '../../helpers/jsonInput';
+import { rawId, requestJson } from '../../helpers/requestJson';
 import { PRODUCT_UNIT_PIECE } from '../../helpers/limits';
 import {
 	languageLists,

@@ -24,7 +24,8 @@ import {
 import { withBusinessHint } from '../../helpers/businessHints';
 import { inputError, optionalId, requireId } from '../../helpers/input';
 import { runPerItem } from '../../helpers/items';
-import { rawId, readJsonObject, requestJson } from '../../helpers/json';
+import { readJsonObject } from '../../helpers/jsonInput';
+import { rawId, requestJson } from '../../helpers/requestJson';
 import {
 	languageLists,
 	readImages,

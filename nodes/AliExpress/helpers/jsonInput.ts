@@ -1,35 +1,9 @@
-/**
- * Request JSON that keeps long ids exact, and JSON parameters read from the
- * user with an error that says where the text goes wrong.
- */
+/** JSON parameters read from the user, with an error that says where the text goes wrong. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parseJson } from '../transport/envelope';
 import { inputError } from './input';
-
-/** A number written into request JSON as its digits, however long (ids beyond 2^53 stay exact). */
-export class RawNumber {
-	constructor(readonly digits: string) {}
-}
-
-/** An id as a JSON number when it is all digits, else as it is. */
-export function rawId(id: string): RawNumber | string {
-	return /^\d{1,30}$/.test(id) ? new RawNumber(id.replace(/^0+(?=\d)/, '')) : id;
-}
-
-/** JSON.stringify that writes RawNumber values bare and leaves out undefined members. */
-export function requestJson(value: unknown): string {
-	if (value instanceof RawNumber) return value.digits;
-	if (Array.isArray(value))
-		return `[${value.map((v) => (v === undefined ? 'null' : requestJson(v))).join(',')}]`;
-	if (value !== null && typeof value === 'object') {
-		const members = Object.entries(value as IDataObject)
-			.filter(([, v]) => v !== undefined)
-			.map(([k, v]) => `${JSON.stringify(k)}:${requestJson(v)}`);
-		return `{${members.join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
-}
+import { shownValue } from './values';
 
 /** Where the scanner stopped, thrown inside jsonSyntaxError and caught there only. */
 class SyntaxProblem extends Error {
@@ -208,7 +182,7 @@ export function readJsonObject(
 			ctx,
 			itemIndex,
 			field,
-			`must be a JSON object ({ … }), got ${Array.isArray(value) ? 'a list' : JSON.stringify(value)?.slice(0, 40)}`,
+			`must be a JSON object ({ … }), got ${Array.isArray(value) ? 'a list' : shownValue(value)}`,
 			`Enter the request as one JSON object, e.g. {"sku_info_list": [ … ]}.`,
 		);
 	}
