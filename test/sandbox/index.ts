@@ -84,6 +84,11 @@ export interface Sandbox {
 	calls: CallRecord[];
 	callCount(method?: string): number;
 	resetCalls(): void;
+	/**
+	 * Called with each request as it arrives, before it is answered: tests use it
+	 * to change the store while the node pages (an order changing between two reads).
+	 */
+	onCall?: (record: CallRecord) => void;
 	setOptions(
 		o: Partial<
 			Pick<
@@ -331,6 +336,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			outcome: 'ok',
 		};
 		calls.push(record);
+		sandbox.onCall?.(record);
 
 		if (settings.latencyMs > 0) await new Promise((r) => setTimeout(r, settings.latencyMs));
 		if (closing) return;
@@ -408,7 +414,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	});
 	const { port } = server.address() as AddressInfo;
 
-	return {
+	const sandbox: Sandbox = {
 		url: `http://127.0.0.1:${port}`,
 		get appKey() {
 			return store.appKey;
@@ -444,4 +450,5 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 				server.closeAllConnections(); // includes sockets held by 'timeout' faults
 			}),
 	};
+	return sandbox;
 }
