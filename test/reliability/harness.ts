@@ -1,17 +1,22 @@
 /**
  * What the reliability tests share: running the AliExpress node the way n8n
- * does (its own `execute`, through the router, with the node's Options), the
+ * does (inside n8n's own engine, test/helpers/engine.ts: a workflow run by
+ * WorkflowExecute, parameters resolved by n8n, the node's Options), the
  * credential for a sandbox, and products with SKU codes written by hand.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
-import { AliExpress } from '../../nodes/AliExpress/AliExpress.node';
 import {
-	createContext,
+	captureLogs,
+	runNode as runInEngine,
 	sandboxCredentials,
-	type ParamValue,
-	type TestContext,
-} from '../helpers/context';
+	type NodeRun,
+} from '../helpers/engine';
 import type { Product, Sandbox } from '../sandbox';
 
 export const POST = 'aliexpress.solution.product.post';
@@ -21,35 +26,42 @@ export const INVENTORY = 'aliexpress.solution.batch.product.inventory.update';
 
 export const credentialsFor = sandboxCredentials;
 
-export interface NodeRun {
+export interface ReliabilityRun {
+	/** The node's output items; undefined when the node failed. */
 	out?: INodeExecutionData[];
-	error?: unknown;
-	test: TestContext;
+	/** The error n8n recorded for the node (a plain object: name, message, description, context…). */
+	error?: NodeRun['error'];
+	/** What was written to n8n's logger during the run. */
+	logs: string[];
+	run: NodeRun['run'];
 }
 
-/** Runs the node's own `execute` (router included); never throws: the error comes back in `error`. */
+/** Runs the node in n8n's engine; never throws: the error n8n recorded comes back in `error`. */
 export async function runNode(
 	sandbox: Sandbox,
-	parameters: Record<string, ParamValue>,
+	parameters: INodeParameters,
 	items: IDataObject[] = [{}],
 	options: {
 		continueOnFail?: boolean;
 		credentials?: ICredentialDataDecryptedObject;
-		onRequest?: () => void;
 	} = {},
-): Promise<NodeRun> {
-	const test = createContext({
-		credentials: options.credentials ?? credentialsFor(sandbox),
-		parameters: { options: {}, ...parameters },
-		items,
-		continueOnFail: options.continueOnFail,
-		onRequest: options.onRequest,
-	});
+): Promise<ReliabilityRun> {
+	const logs = captureLogs();
 	try {
-		const [out] = await new AliExpress().execute.call(test.ctx);
-		return { out, test };
-	} catch (error) {
-		return { error, test };
+		const result = await runInEngine({
+			parameters,
+			items,
+			credentials: options.credentials ?? credentialsFor(sandbox),
+			continueOnFail: options.continueOnFail,
+		});
+		return {
+			out: result.error ? undefined : result.items,
+			error: result.error,
+			logs: logs.lines,
+			run: result.run,
+		};
+	} finally {
+		logs.stop();
 	}
 }
 
@@ -73,36 +85,26 @@ export function productWithSkus(
 }
 
 /** Publish parameters in fields mode; title and SKU codes come from the item (`title`, `code`). */
-export function publishParameters(
-	overrides: Record<string, ParamValue> = {},
-): Record<string, ParamValue> {
+export function publishParameters(overrides: INodeParameters = {}): INodeParameters {
 	return {
 		resource: 'product',
 		operation: 'publish',
 		mode: 'fields',
 		categoryId: { __rl: true, mode: 'id', value: '200000347' },
 		language: 'en',
-		title: (item: INodeExecutionData) => item.json.title,
-		description: '',
+		title: '={{ $json.title }}',
 		images: 'https://img.example.com/a.jpg',
-		skus: (item: INodeExecutionData) => ({
+		skus: {
 			sku: [
-				{ skuCode: `${String(item.json.code)}-A`, price: '19.90', stock: 5 },
-				{
-					skuCode: `${String(item.json.code)}-B`,
-					price: '21.00',
-					discountPrice: '18.50',
-					stock: 7,
-				},
+				{ skuCode: '={{ $json.code }}-A', price: '19.90', stock: 5 },
+				{ skuCode: '={{ $json.code }}-B', price: '21.00', discountPrice: '18.50', stock: 7 },
 			],
-		}),
+		},
 		packageLength: 30,
 		packageWidth: 20,
 		packageHeight: 5,
 		weight: 0.35,
 		freightTemplateId: { __rl: true, mode: 'id', value: '1000' },
-		brandName: '',
-		additionalFields: {},
 		...overrides,
 	};
 }
