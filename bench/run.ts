@@ -1,10 +1,10 @@
 /**
  * `npm run bench`: the node's operations against the AliExpress sandbox, which
  * runs in a child process (bench/sandbox-server.ts) with a latency per call and
- * a requests-per-second cap. This process runs only the node (through its own
- * `execute`, in the fake n8n context of test/helpers/context.ts that does real
- * HTTP and signs with the credential's `authenticate`), so its CPU and memory
- * are the node's.
+ * a requests-per-second cap. This process runs only the node, inside n8n's own
+ * engine (n8n-core's WorkflowExecute, test/helpers/engine.ts: n8n resolves the
+ * parameters and expressions, the credential's `authenticate` signs, axios sends),
+ * so its CPU and memory are the node's in n8n. Build first (`npm run bench` does).
  *
  *   ts-node --transpile-only bench/run.ts [--latency 100] [--rps 20]
  *     [--scenarios inventory,price,orders,publish,naive,cpu] [--quick] [--n8n]
@@ -29,10 +29,14 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
-import type { AliExpress as AliExpressNode } from '../nodes/AliExpress/AliExpress.node';
-import { createContext, type ParamValue } from '../test/helpers/context';
+import { runNode as runInEngine } from '../test/helpers/engine';
 import { ORDER_STATUSES } from '../test/sandbox/store';
 import { formatPacific } from '../test/sandbox/time';
 import {
@@ -44,12 +48,6 @@ import {
 } from './naive';
 import { runN8nScenario, type N8nScenarioResult } from './n8n';
 import type { ReadyMessage, SandboxStats, SeededProduct } from './sandbox-server';
-
-// `require('…/AliExpress.node')` would find AliExpress.node.json (the codex) before the .ts file.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { AliExpress } = require('../nodes/AliExpress/AliExpress.node.ts') as {
-	AliExpress: typeof AliExpressNode;
-};
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -413,13 +411,17 @@ function credentialsOf(ready: ReadyMessage): ICredentialDataDecryptedObject {
 	};
 }
 
-/** The AliExpress node's own execute, in the fake n8n context doing real HTTP. */
+/**
+ * The AliExpress node in a workflow run by n8n's own engine (n8n-core's
+ * WorkflowExecute, test/helpers/engine.ts): parameters, expressions, pairing
+ * and the HTTP stack (axios) are n8n's, so CPU and memory per item are too.
+ */
 async function runNode(
 	ready: ReadyMessage | ICredentialDataDecryptedObject,
-	parameters: Record<string, ParamValue>,
+	parameters: INodeParameters,
 	items: IDataObject[],
 ): Promise<INodeExecutionData[]> {
-	const { ctx } = createContext({
+	const { items: out, error } = await runInEngine({
 		credentials:
 			ready.type === 'ready'
 				? credentialsOf(ready as ReadyMessage)
@@ -428,10 +430,8 @@ async function runNode(
 		items,
 		continueOnFail: true,
 		timezone: 'UTC',
-		mode: 'manual',
 	});
-	const node = new AliExpress();
-	const [out] = await node.execute.call(ctx);
+	if (error) throw new Error(`the node failed: ${error.message}`);
 	return out;
 }
 
@@ -510,60 +510,55 @@ function priceItems(products: SeededProduct[]): IDataObject[] {
 	);
 }
 
-const inventoryParams = (options: IDataObject): Record<string, ParamValue> => ({
+const inventoryParams = (options: IDataObject): INodeParameters => ({
 	resource: 'inventory',
 	operation: 'update',
 	inputMode: 'fromInput',
 	productIdField: 'productId',
 	skuCodeField: 'skuCode',
 	quantityField: 'quantity',
-	options,
+	options: options as INodeParameters,
 });
 
-const orderParams = (
-	options: IDataObject,
-	filters: IDataObject = {},
-): Record<string, ParamValue> => ({
+const orderParams = (options: IDataObject, filters: IDataObject = {}): INodeParameters => ({
 	resource: 'order',
 	operation: 'getMany',
 	returnAll: true,
-	filters,
+	filters: filters as INodeParameters,
 	simplify: true,
-	options,
+	options: options as INodeParameters,
 });
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
-/** Publish in "fields" mode: parameters are functions of the item, as expressions would be. */
-function publishParams(options: IDataObject): Record<string, ParamValue> {
+/** Publish in "fields" mode: title, images and SKUs are n8n expressions of the item. */
+function publishParams(options: IDataObject): INodeParameters {
 	return {
 		resource: 'product',
 		operation: 'publish',
 		mode: 'fields',
 		categoryId: rl('200000347'),
 		language: 'en',
-		title: (item: INodeExecutionData) => item.json.title,
-		description: (item: INodeExecutionData) => `<p>${String(item.json.title)}</p>`,
-		images: (item: INodeExecutionData) =>
-			`https://img.example.com/${String(item.json.code)}-1.jpg, https://img.example.com/${String(item.json.code)}-2.jpg`,
-		skus: (item: INodeExecutionData) => ({
+		title: '={{ $json.title }}',
+		description: '=<p>{{ $json.title }}</p>',
+		images:
+			'=https://img.example.com/{{ $json.code }}-1.jpg, https://img.example.com/{{ $json.code }}-2.jpg',
+		skus: {
 			sku: ['BLU', 'RED', 'GRN'].map((color, n) => ({
-				skuCode: `${String(item.json.code)}-${color}`,
+				skuCode: `={{ $json.code }}-${color}`,
 				price: String(29.9 + n),
 				discountPrice: n === 0 ? '24.90' : '',
 				stock: 10 + n,
-				ean: '',
 				attributes: `[{"sku_attribute_name_id": 14, "sku_attribute_value_id": ${175 + n}}]`,
 			})),
-		}),
+		},
 		packageLength: 30,
 		packageWidth: 20,
 		packageHeight: 5,
 		weight: 0.35,
 		freightTemplateId: rl('1000'),
 		brandName: 'NoBrand',
-		additionalFields: {},
-		options,
+		options: options as INodeParameters,
 	};
 }
 
@@ -726,7 +721,7 @@ async function publishScenario(run: Run): Promise<void> {
 			unit: 'product',
 			concurrency: settings.concurrency,
 			minCalls: items.length,
-			note: 'One product.post per product; parameters are functions of the item, standing in for expressions.',
+			note: 'One product.post per product; title, description, images and SKU codes are n8n expressions of the item (={{ $json.title }} …), evaluated by n8n per item.',
 		},
 		async () => failures(await runNode(run.ready, publishParams(nodeOptions()), items)),
 	);
@@ -1220,7 +1215,7 @@ function report(run: Run): string {
 	lines.push(
 		`Sandbox in a child process: ${settings.latencyMs} ms per call, cap ${settings.rps} requests/s (sliding 1 s window) unless the row says otherwise. ` +
 			`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}. ` +
-			`Lower bound = max(minimum calls ÷ cap, one latency). CPU = user + system time of the benchmark process (the node, the fake n8n context, signing, undici), per item. ` +
+			`Lower bound = max(minimum calls ÷ cap, one latency). CPU = user + system time of the benchmark process (the node inside n8n-core's engine: parameters and expressions, signing, axios), per item. ` +
 			`Heap peak = highest heapUsed sampled every 10 ms minus heapUsed before; retained = heapUsed after a full GC with the output still held, minus before.`,
 	);
 	lines.push('');
