@@ -416,3 +416,41 @@ export function workflowParameters(file: string, nodeName = 'AliExpress'): INode
 	if (!node) throw new Error(`${file} has no node named "${nodeName}"`);
 	return structuredClone(node.parameters);
 }
+
+/**
+ * n8n-core's own ExecuteContext for the AliExpress node in a workflow, with
+ * `credentials` as its credential: what a node's `execute` gets as `this`. For
+ * tests of the transport and of requests as other n8n nodes make them (the HTTP
+ * Request node calls `this.helpers.httpRequestWithAuthentication` the same way).
+ */
+export async function executeContext(
+	credentials: ICredentialDataDecryptedObject,
+	parameters: INodeParameters = { resource: 'product', operation: 'getMany' },
+): Promise<InstanceType<typeof core.ExecuteContext>> {
+	const pkg = await loadPackage();
+	const node = workflowNode(NODE_TYPE, parameters);
+	const workflow = new Workflow({
+		id: 'wf-context',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: pkg.nodeTypes,
+		settings: { executionOrder: 'v1', timezone: 'UTC' },
+	});
+	const helper = new CredentialsHelper(pkg.credentialTypes, { [CREDENTIAL_TYPE]: credentials });
+	const additionalData = additionalDataFor(helper);
+	const wfNode = workflow.getNode(node.name)!;
+	const inputData = { main: [[{ json: {} }]] };
+	return new core.ExecuteContext(
+		workflow,
+		wfNode,
+		additionalData,
+		'manual',
+		createRunExecutionData({}),
+		0,
+		inputData.main[0],
+		inputData,
+		{ node: wfNode, data: inputData, source: null },
+		[],
+	);
+}

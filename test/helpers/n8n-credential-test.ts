@@ -18,15 +18,10 @@
  * The credential type is loaded from the built package (`package.json` → `n8n.credentials`)
  * with n8n-core's PackageDirectoryLoader, as n8n loads a community package.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IExecuteData,
-	IHttpRequestOptions,
 	INode,
 	INodeCredentialTestResult,
 	INodeExecutionData,
@@ -35,71 +30,13 @@ import type {
 	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
-const ROOT = path.resolve(__dirname, '../..');
-
-// n8n-core writes <N8N_USER_FOLDER>/.n8n/config on first use: never into the developer's home.
-if (!process.env.N8N_USER_FOLDER) {
-	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-n8n-core-'));
-}
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const core = require('n8n-core') as typeof import('n8n-core');
-
-let loaded: Promise<Record<string, ICredentialType>> | undefined;
+import { core, CredentialsHelper, loadPackage } from './engine';
 
 /** The package's credential types, loaded by n8n-core from dist/ as n8n does. */
-export function credentialTypes(): Promise<Record<string, ICredentialType>> {
-	loaded ??= (async () => {
-		if (!fs.existsSync(path.join(ROOT, 'dist')))
-			throw new Error('dist/ is missing: run `npm run build` first');
-		const loader = new core.PackageDirectoryLoader(ROOT);
-		await loader.loadAll();
-		return Object.fromEntries(
-			Object.entries(loader.credentialTypes).map(([name, data]) => [name, data.type]),
-		);
-	})();
-	return loaded;
-}
-
-class CredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly types: Record<string, ICredentialType>) {
-		super();
-	}
-	getParentTypes(name: string): string[] {
-		return this.types[name]?.extends ?? [];
-	}
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const type = this.types[typeName];
-		if (typeof type?.authenticate !== 'function')
-			throw new Error(`${typeName} has no authenticate function`);
-		return await type.authenticate(credentials, requestOptions);
-	}
-	async preAuthentication() {
-		return undefined;
-	}
-	async runPreAuthentication() {
-		return undefined;
-	}
-	async getCredentials(): Promise<never> {
-		throw new Error('the credential test passes its credentials itself');
-	}
-	async getDecrypted(): Promise<never> {
-		throw new Error('the credential test passes its credentials itself');
-	}
-	async updateCredentials() {}
-	async updateCredentialsOauthTokenData() {}
-	getCredentialsProperties(type: string) {
-		return this.types[type]?.properties ?? [];
-	}
+export async function credentialTypes(): Promise<Record<string, ICredentialType>> {
+	return (await loadPackage()).credentialTypes;
 }
 
 function get(value: unknown, key: string): unknown {

@@ -3,14 +3,12 @@
  * sandbox: IOP and both TOP sign methods, system calls, every error shape, a
  * bad secret, an expired token, and requests shaped like n8n's HTTP Request node.
  */
-import { request } from 'undici';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { signRequest } from '../../credentials/AliExpressApi.credentials';
 import { toNodeApiError, AliExpressError } from '../../nodes/AliExpress/transport/errors';
 import { AliExpressClient } from '../../nodes/AliExpress/transport/request';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { createContext, sandboxCredentials } from '../helpers/context';
+import { executeContext, sandboxCredentials } from '../helpers/engine';
 import { testCredential } from '../helpers/n8n-credential-test';
 
 const LIST = 'aliexpress.solution.product.list.get';
@@ -31,9 +29,9 @@ function creds(
 	return sandboxCredentials(sandbox, extra);
 }
 
-function client(c: ICredentialDataDecryptedObject) {
-	const { ctx } = createContext({ credentials: c, parameters: {} });
-	return new AliExpressClient(ctx, { maxAttempts: 1 });
+/** A client in n8n-core's own ExecuteContext: the HTTP goes through n8n's httpRequestWithAuthentication. */
+async function client(c: ICredentialDataDecryptedObject) {
+	return new AliExpressClient(await executeContext(c), { maxAttempts: 1 });
 }
 
 async function failure(promise: Promise<unknown>): Promise<AliExpressError> {
@@ -48,7 +46,7 @@ async function failure(promise: Promise<unknown>): Promise<AliExpressError> {
 
 describe('IOP', () => {
 	it('signs a business call the gateway accepts, with session, sha256 and ms timestamp', async () => {
-		const answer = await client(creds()).call(LIST, listParams);
+		const answer = await (await client(creds())).call(LIST, listParams);
 		const result = answer.result as { product_count: number };
 		expect(result.product_count).toBeGreaterThan(0);
 		const call = sandbox.calls[0];
@@ -64,13 +62,10 @@ describe('IOP', () => {
 
 	it('a bad secret gets IncompleteSignature, with advice and no secrets', async () => {
 		const error = await failure(
-			client(creds({ appSecret: 'wrong-secret' })).call(LIST, listParams),
+			(await client(creds({ appSecret: 'wrong-secret' }))).call(LIST, listParams),
 		);
 		expect(error.info).toMatchObject({ kind: 'signature', code: 'IncompleteSignature' });
-		const nodeError = toNodeApiError(
-			createContext({ credentials: creds(), parameters: {} }).ctx.getNode(),
-			error,
-		);
+		const nodeError = toNodeApiError((await executeContext(creds())).getNode(), error);
 		expect(nodeError.message).toContain('IncompleteSignature');
 		expect(nodeError.description).toContain('App Secret');
 		const everything = JSON.stringify({
@@ -88,47 +83,46 @@ describe('IOP', () => {
 		const grant = sandbox.store.issueToken();
 		sandbox.store.expireToken(grant.accessToken);
 		const error = await failure(
-			client(creds({ accessToken: grant.accessToken })).call(LIST, listParams),
+			(await client(creds({ accessToken: grant.accessToken }))).call(LIST, listParams),
 		);
 		expect(error.info).toMatchObject({ kind: 'session', code: 'IllegalAccessToken' });
 		expect(error.message).toMatch(/^AliExpress error IllegalAccessToken: .+\(request .+\)$/);
 	});
 
 	it('an unknown app key', async () => {
-		const error = await failure(client(creds({ appKey: '999999' })).call(LIST, listParams));
+		const error = await failure((await client(creds({ appKey: '999999' }))).call(LIST, listParams));
 		expect(error.info.kind).toBe('appKey');
 	});
 
 	it('an unknown method gets the gateway error', async () => {
-		const error = await failure(client(creds()).call('aliexpress.no.such.method', {}));
+		const error = await failure((await client(creds())).call('aliexpress.no.such.method', {}));
 		expect(error.info.kind).toBe('arguments');
 	});
 
 	it('sends no session when the access token is empty', async () => {
-		const error = await failure(client(creds({ accessToken: '' })).call(LIST, listParams));
+		const error = await failure((await client(creds({ accessToken: '' }))).call(LIST, listParams));
 		expect(error.info.kind).toBe('session');
 		expect(sandbox.calls[0].params).not.toHaveProperty('session');
 	});
 
 	it('system call /auth/token/create: path-prefixed signature, no session', async () => {
 		const code = sandbox.store.issueAuthCode();
-		const answer = await client(creds()).system('/auth/token/create', { code });
+		const answer = await (await client(creds())).system('/auth/token/create', { code });
 		expect(answer.code).toBe('0');
 		expect(typeof answer.access_token).toBe('string');
 		const call = sandbox.calls[0];
 		expect(call.method).toBe('/auth/token/create');
 		expect(call.params).not.toHaveProperty('session');
 		// The new token works as a session.
-		const list = await client(creds({ accessToken: answer.access_token as string })).call(
-			LIST,
-			listParams,
-		);
+		const list = await (
+			await client(creds({ accessToken: answer.access_token as string }))
+		).call(LIST, listParams);
 		expect(list.result).toBeDefined();
 	});
 
 	it('refuses plain http to anything but loopback, before sending', async () => {
 		const error = await failure(
-			client(creds({ gatewayUrl: 'http://shop.example.com' })).call(LIST, listParams),
+			(await client(creds({ gatewayUrl: 'http://shop.example.com' }))).call(LIST, listParams),
 		);
 		expect(error.message).toContain('must use https');
 		expect(sandbox.calls).toHaveLength(0);
@@ -138,7 +132,7 @@ describe('IOP', () => {
 describe('TOP', () => {
 	it.each(['md5', 'hmac'])('%s: signs a call the gateway accepts', async (signMethod) => {
 		const c = creds({ protocol: 'top', signMethod, gatewayUrl: `${sandbox.url}/router/rest` });
-		const answer = await client(c).call(LIST, listParams);
+		const answer = await (await client(c)).call(LIST, listParams);
 		expect(answer.result).toBeDefined();
 		const call = sandbox.calls[0];
 		expect(call).toMatchObject({ protocol: 'top', outcome: 'ok' });
@@ -154,7 +148,7 @@ describe('TOP', () => {
 			appSecret: 'nope',
 			gatewayUrl: `${sandbox.url}/router/rest`,
 		});
-		const error = await failure(client(c).call(LIST, listParams));
+		const error = await failure((await client(c)).call(LIST, listParams));
 		expect(error.info).toMatchObject({ kind: 'signature', code: '25' });
 	});
 
@@ -164,36 +158,38 @@ describe('TOP', () => {
 			accessToken: 'not-a-token',
 			gatewayUrl: `${sandbox.url}/router/rest`,
 		});
-		const error = await failure(client(c).call(LIST, listParams));
+		const error = await failure((await client(c)).call(LIST, listParams));
 		expect(error.info).toMatchObject({ kind: 'session', code: '27' });
 	});
 });
 
-describe('requests as n8n’s HTTP Request node makes them', () => {
-	async function send(
-		options: IHttpRequestOptions & { uri?: string; form?: Record<string, string> },
-	) {
-		const signed = (await signRequest(creds(), options)) as IHttpRequestOptions & {
-			uri?: string;
-			form?: Record<string, string>;
-		};
-		const url = new URL(signed.uri ?? signed.url);
-		for (const [k, v] of Object.entries(signed.qs ?? {})) url.searchParams.set(k, String(v));
-		const body = signed.form
-			? new URLSearchParams(signed.form).toString()
-			: (signed.body as string | undefined);
-		const res = await request(url, {
-			method: 'POST',
-			headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
-			body,
+describe('requests as n8n’s HTTP Request node makes them (n8n-core’s helpers, axios)', () => {
+	/** The HTTP Request node (v3+) calls httpRequestWithAuthentication with the credential type. */
+	async function send(options: IHttpRequestOptions) {
+		const ctx = await executeContext(creds());
+		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'aliExpressApi', {
+			...options,
+			json: true,
+		})) as Record<string, unknown>;
+	}
+
+	/** Version 1 of the node used the legacy `request` helper: `uri` and a `form` body. */
+	async function sendLegacy(options: {
+		uri: string;
+		method: 'POST';
+		form: Record<string, string>;
+	}) {
+		const ctx = await executeContext(creds());
+		const answer: unknown = await ctx.helpers.requestWithAuthentication.call(ctx, 'aliExpressApi', {
+			...options,
+			json: true,
 		});
-		return (await res.body.json()) as Record<string, unknown>;
+		return (typeof answer === 'string' ? JSON.parse(answer) : answer) as Record<string, unknown>;
 	}
 
 	it('parameters in the query string', async () => {
 		const answer = await send({
-			url: '',
-			uri: `${sandbox.url}/sync`,
+			url: `${sandbox.url}/sync`,
 			method: 'POST',
 			qs: {
 				method: LIST,
@@ -204,8 +200,7 @@ describe('requests as n8n’s HTTP Request node makes them', () => {
 	});
 
 	it('parameters in a legacy form body', async () => {
-		const answer = await send({
-			url: '',
+		const answer = await sendLegacy({
 			uri: `${sandbox.url}/sync`,
 			method: 'POST',
 			form: {
