@@ -1,15 +1,16 @@
 /**
- * Bad input, operation by operation, through the node's own `execute`: each
- * case fails before any call reaches AliExpress, with a NodeOperationError
- * whose message names the item and the field and says what is wrong, and whose
- * description says how to fix it. The expected texts are written here from that
- * contract, not copied from the code. Last, Continue On Fail: a bad item fails
- * alone while the good ones go through.
+ * Bad input, operation by operation, through n8n's engine (the node in a
+ * workflow run by WorkflowExecute, its parameters as a user sets them, values
+ * the editor would not take typed in coming from an expression): each case
+ * fails before any call reaches AliExpress, with n8n's NodeOperationError for
+ * the node and the item, whose message names the item and the field and says
+ * what is wrong, and whose description says how to fix it. The expected texts
+ * are written here from that contract, not copied from the code. Last,
+ * Continue On Fail: a bad item gets its own output item while the good ones go
+ * through.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { ParamValue } from '../helpers/context';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { productWithSkus, publishParameters, runNode } from './harness';
 
@@ -21,27 +22,29 @@ afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.resetCalls());
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
-const sku = (fields: IDataObject) => ({
+const sku = (fields: INodeParameters) => ({
 	sku: [{ skuCode: 'A-1', price: '19.90', stock: 5, ...fields }],
 });
 const DRESS = [{ title: 'Linen Dress', code: 'LD' }];
 
-const publish = (overrides: Record<string, ParamValue>) => publishParameters(overrides);
+/** A value the editor would not take typed into the field, as a user gets it there: an expression. */
+const expr = (value: unknown) => `={{ ${JSON.stringify(value)} }}`;
+
+const publish = (overrides: INodeParameters) => publishParameters(overrides);
 const publishJson = (productJson: string) => ({
 	resource: 'product',
 	operation: 'publish',
 	mode: 'json',
 	productJson,
 });
-const update = (fields: Record<string, ParamValue>) => ({
+const update = (fields: INodeParameters) => ({
 	resource: 'product',
 	operation: 'update',
 	productId: '1005006000000001',
 	mode: 'fields',
-	updateFields: {},
 	...fields,
 });
-const inventory = (fields: Record<string, ParamValue>) => ({
+const inventory = (fields: INodeParameters) => ({
 	resource: 'inventory',
 	operation: 'update',
 	inputMode: 'fields',
@@ -58,33 +61,32 @@ const inventoryFromInput = {
 	skuCodeField: 'sku',
 	quantityField: 'stock',
 };
-const price = (fields: Record<string, ParamValue>) => ({
+const price = (fields: INodeParameters) => ({
 	resource: 'price',
 	operation: 'update',
 	inputMode: 'fields',
 	productId: '1005006000000001',
 	skuCode: 'A-1',
 	price: '19.99',
-	discountPrice: '',
-	missingDiscountPrice: 'keep',
 	...fields,
 });
-const orders = (filters: IDataObject, fields: Record<string, ParamValue> = {}) => ({
+const orders = (filters: INodeParameters) => ({
 	resource: 'order',
 	operation: 'getMany',
 	returnAll: true,
 	filters,
-	simplify: true,
-	...fields,
 });
-const ship = (fields: Record<string, ParamValue>) => ({
+const ordersLimit = (limit: INodeParameters[string]) => ({
+	resource: 'order',
+	operation: 'getMany',
+	limit,
+});
+const ship = (fields: INodeParameters) => ({
 	resource: 'order',
 	operation: 'ship',
 	orderId: '8123456789012345',
 	serviceName: 'CAINIAO_STANDARD',
 	trackingNumber: 'LP00123456789012',
-	sendType: 'all',
-	trackingWebsite: '',
 	...fields,
 });
 
@@ -102,25 +104,32 @@ const DATE_FIX =
 
 type Case = [
 	name: string,
-	parameters: Record<string, ParamValue>,
+	parameters: INodeParameters,
 	items: IDataObject[],
 	message: string,
 	fix: string,
 ];
 
+/**
+ * A required field left empty, or a Category / Freight Template "By ID" that is
+ * no number, never reaches the node when typed into the editor: n8n itself
+ * refuses to run the workflow (see "n8n refuses before the node runs" below).
+ * Those cases map the value from the input item instead, the way an empty or
+ * wrong value does reach the node.
+ */
 const CASES: Case[] = [
 	// ---------------------------------------------------------------- Product → Publish (fields)
 	[
 		'publish: category empty',
-		publish({ categoryId: rl('') }),
-		DRESS,
+		publish({ categoryId: rl('={{ $json.category }}') }),
+		[{ ...DRESS[0], category: '' }],
 		'Item 1, field "Category": is empty',
 		'Enter the leaf category ID or map it from an earlier node.',
 	],
 	[
 		'publish: category by name',
-		publish({ categoryId: rl('Dresses') }),
-		DRESS,
+		publish({ categoryId: rl('={{ $json.category }}') }),
+		[{ ...DRESS[0], category: 'Dresses' }],
 		'Item 1, field "Category": must be a numeric AliExpress ID, got "Dresses"',
 		'Use the leaf category ID as AliExpress shows it (digits only).',
 	],
@@ -219,7 +228,7 @@ const CASES: Case[] = [
 	],
 	[
 		'publish: price above the maximum',
-		publish({ skus: sku({ price: 1000000 }) }),
+		publish({ skus: sku({ price: expr(1000000) }) }),
 		DRESS,
 		'Item 1, field "SKUs › SKU 1 › Price": must be from 0.01 to 999999 with at most two decimals, got 1000000',
 		PRICE_FIX,
@@ -240,7 +249,7 @@ const CASES: Case[] = [
 	],
 	[
 		'publish: stock zero',
-		publish({ skus: sku({ stock: 0 }) }),
+		publish({ skus: sku({ stock: expr(0) }) }),
 		DRESS,
 		'Item 1, field "SKUs › SKU 1 › Stock": must be a whole number from 1 to 999999, got 0',
 		STOCK_FIX,
@@ -300,15 +309,15 @@ const CASES: Case[] = [
 	],
 	[
 		'publish: weight in grams precision',
-		publish({ weight: 0.0005 }),
+		publish({ weight: expr(0.0005) }),
 		DRESS,
 		'Item 1, field "Weight (Kg)": must be from 0.001 to 500 kg with at most three decimals, got 0.0005',
 		WEIGHT_FIX,
 	],
 	[
 		'publish: freight template empty',
-		publish({ freightTemplateId: rl('') }),
-		DRESS,
+		publish({ freightTemplateId: rl('={{ $json.freightTemplate }}') }),
+		[{ ...DRESS[0], freightTemplate: '' }],
 		'Item 1, field "Freight Template": is empty',
 		'Enter the freight template ID or map it from an earlier node.',
 	],
@@ -347,7 +356,7 @@ const CASES: Case[] = [
 	],
 	[
 		'publish: shipping lead time zero',
-		publish({ additionalFields: { shippingLeadTime: 0 } }),
+		publish({ additionalFields: { shippingLeadTime: expr(0) } }),
 		DRESS,
 		'Item 1, field "Shipping Lead Time (Days)": must be a whole number from 1 to 365, got 0',
 		'Enter the days you need to hand an order to the carrier as a whole number, e.g. 3.',
@@ -377,8 +386,8 @@ const CASES: Case[] = [
 	// ---------------------------------------------------------------- Product → Update
 	[
 		'update: product id empty',
-		update({ productId: '' }),
-		[{}],
+		update({ productId: '={{ $json.productId }}' }),
+		[{ productId: '' }],
 		'Item 1, field "Product ID": is empty',
 		'Enter the product ID or map it from an earlier node.',
 	],
@@ -405,7 +414,7 @@ const CASES: Case[] = [
 	],
 	[
 		'update: SKUs with stock zero',
-		update({ updateFields: { skus: sku({ stock: 0 }) } }),
+		update({ updateFields: { skus: sku({ stock: expr(0) }) } }),
 		[{}],
 		'Item 1, field "SKUs › SKU 1 › Stock": must be a whole number from 1 to 999999, got 0',
 		STOCK_FIX,
@@ -431,35 +440,21 @@ const CASES: Case[] = [
 	// ---------------------------------------------------------------- Product → Get / Get Many
 	[
 		'get: product id by name',
-		{ resource: 'product', operation: 'get', productId: 'Linen Dress', simplify: true },
+		{ resource: 'product', operation: 'get', productId: 'Linen Dress' },
 		[{}],
 		'Item 1, field "Product ID": must be a numeric AliExpress ID, got "Linen Dress"',
 		'Use the product ID as AliExpress shows it (digits only).',
 	],
 	[
 		'get many products: limit zero',
-		{
-			resource: 'product',
-			operation: 'getMany',
-			returnAll: false,
-			limit: 0,
-			filters: {},
-			simplify: true,
-		},
+		{ resource: 'product', operation: 'getMany', limit: expr(0) },
 		[{}],
 		'Item 1, field "Limit": must be a whole number of at least 1, got 0',
 		'Enter how many products to return, or turn on Return All.',
 	],
 	[
 		'get many products: limit not whole',
-		{
-			resource: 'product',
-			operation: 'getMany',
-			returnAll: false,
-			limit: '2.5',
-			filters: {},
-			simplify: true,
-		},
+		{ resource: 'product', operation: 'getMany', limit: expr('2.5') },
 		[{}],
 		'Item 1, field "Limit": must be a whole number of at least 1, got "2.5"',
 		'Enter how many products to return, or turn on Return All.',
@@ -470,8 +465,7 @@ const CASES: Case[] = [
 			resource: 'product',
 			operation: 'getMany',
 			returnAll: true,
-			filters: { status: 'selling' },
-			simplify: true,
+			filters: { status: expr('selling') },
 		},
 		[{}],
 		'Item 1, field "Filters › Status": "selling" is not a product status',
@@ -480,7 +474,7 @@ const CASES: Case[] = [
 	// ---------------------------------------------------------------- Inventory → Update
 	[
 		'inventory: negative quantity',
-		inventory({ quantity: -1 }),
+		inventory({ quantity: expr(-1) }),
 		[{}],
 		'Item 1, field "Quantity": must be a whole number from 0 to 999999, got -1',
 		QUANTITY_FIX,
@@ -494,15 +488,15 @@ const CASES: Case[] = [
 	],
 	[
 		'inventory: quantity above the maximum',
-		inventory({ quantity: 1000000 }),
+		inventory({ quantity: expr(1000000) }),
 		[{}],
 		'Item 1, field "Quantity": must be a whole number from 0 to 999999, got 1000000',
 		QUANTITY_FIX,
 	],
 	[
 		'inventory: quantity empty',
-		inventory({ quantity: '' }),
-		[{}],
+		inventory({ quantity: '={{ $json.stock }}' }),
+		[{ stock: '' }],
 		'Item 1, field "Quantity": is empty',
 		QUANTITY_FIX,
 	],
@@ -515,8 +509,8 @@ const CASES: Case[] = [
 	],
 	[
 		'inventory: SKU code empty',
-		inventory({ skuCode: '' }),
-		[{}],
+		inventory({ skuCode: '={{ $json.sku }}' }),
+		[{ sku: '' }],
 		'Item 1, field "SKU Code": is empty',
 		'Map the SKU code (as set on AliExpress) into "SKU Code".',
 	],
@@ -587,7 +581,6 @@ const CASES: Case[] = [
 			skuCodeField: 'sku',
 			priceField: 'price',
 			discountPriceField: 'sale',
-			missingDiscountPrice: 'keep',
 		},
 		[{ id: '1005006000000001', sku: 'A-1', price: 30, sale: '30.00' }],
 		'Item 1, field "Discount Price (input field "sale")": 30 is not lower than the price 30',
@@ -631,7 +624,7 @@ const CASES: Case[] = [
 	],
 	[
 		'orders: unknown status',
-		orders({ statuses: ['WAIT_SELLER_SEND_GOODS', 'SHIPPED'] }),
+		orders({ statuses: expr(['WAIT_SELLER_SEND_GOODS', 'SHIPPED']) }),
 		[{}],
 		'Item 1, field "Statuses": "SHIPPED" is not an AliExpress order status',
 		// every status the API knows, in the order the node's Statuses list shows them
@@ -639,14 +632,14 @@ const CASES: Case[] = [
 	],
 	[
 		'orders: limit zero',
-		orders({}, { returnAll: false, limit: 0 }),
+		ordersLimit(expr(0)),
 		[{}],
 		'Item 1, field "Limit": must be a whole number of at least 1, got 0',
 		'Enter how many orders to return, e.g. 50, or turn on "Return All".',
 	],
 	[
 		'orders: limit in words',
-		orders({}, { returnAll: false, limit: 'ten' }),
+		ordersLimit(expr('ten')),
 		[{}],
 		'Item 1, field "Limit": must be a whole number of at least 1, got "ten"',
 		'Enter how many orders to return, e.g. 50, or turn on "Return All".',
@@ -654,21 +647,21 @@ const CASES: Case[] = [
 	// ---------------------------------------------------------------- Order → Get / Ship
 	[
 		'order: id empty',
-		{ resource: 'order', operation: 'get', orderId: ' ', simplify: true },
+		{ resource: 'order', operation: 'get', orderId: ' ' },
 		[{}],
 		'Item 1, field "Order ID": is empty',
 		'Enter the order ID or map it from an earlier node.',
 	],
 	[
 		'order: id with a prefix',
-		{ resource: 'order', operation: 'get', orderId: 'AE-8123456789012345', simplify: true },
+		{ resource: 'order', operation: 'get', orderId: 'AE-8123456789012345' },
 		[{}],
 		'Item 1, field "Order ID": must be a numeric AliExpress ID, got "AE-8123456789012345"',
 		'Use the order ID as AliExpress shows it (digits only).',
 	],
 	[
 		'order: id of 25 digits',
-		{ resource: 'order', operation: 'get', orderId: '8'.repeat(25), simplify: true },
+		{ resource: 'order', operation: 'get', orderId: '8'.repeat(25) },
 		[{}],
 		'Item 1, field "Order ID": has 25 digits; an AliExpress ID has at most 20',
 		'Use the order ID as AliExpress shows it (digits only).',
@@ -682,8 +675,8 @@ const CASES: Case[] = [
 	],
 	[
 		'ship: no shipping service',
-		ship({ serviceName: '' }),
-		[{}],
+		ship({ serviceName: '={{ $json.service }}' }),
+		[{ service: '' }],
 		'Item 1, field "Shipping Service": is empty',
 		'Enter the AliExpress service code of the carrier, e.g. CAINIAO_STANDARD.',
 	],
@@ -696,7 +689,7 @@ const CASES: Case[] = [
 	],
 	[
 		'ship: unknown send type',
-		ship({ sendType: 'some' }),
+		ship({ sendType: expr('some') }),
 		[{}],
 		'Item 1, field "Send Type": must be "all" or "part", got "some"',
 		'Use "all" when this parcel completes the order, "part" when more parcels follow.',
@@ -718,8 +711,8 @@ const CASES: Case[] = [
 	// ---------------------------------------------------------------- Token → Create / Refresh
 	[
 		'token create: no code',
-		{ resource: 'token', operation: 'create', code: '' },
-		[{}],
+		{ resource: 'token', operation: 'create', code: '={{ $json.code }}' },
+		[{ code: '' }],
 		'Item 1, field "Authorization Code": is empty',
 		'Paste the "code" parameter of the callback URL after authorizing the app.',
 	],
@@ -756,11 +749,66 @@ describe('bad input fails before any call, naming item, field and fix', () => {
 	it.each(CASES)('%s', async (_name, parameters, items, message, fix) => {
 		const { out, error } = await runNode(sandbox, parameters, items);
 		expect(out).toBeUndefined();
-		expect(error).toBeInstanceOf(NodeOperationError);
-		const e = error as NodeOperationError;
-		expect(e.message).toBe(message);
-		expect(e.description).toBe(fix);
-		expect(e.context.itemIndex).toBe(Number(/^Item (\d+)/.exec(message)![1]) - 1);
+		// n8n records the node's error as a plain object (the thrown error spread)
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe(message);
+		expect(error?.description).toBe(fix);
+		expect(error?.context?.itemIndex).toBe(Number(/^Item (\d+)/.exec(message)![1]) - 1);
+		expect(sandbox.calls).toHaveLength(0);
+	});
+});
+
+const ID_DIGITS = 'Enter the numeric ID (digits only)';
+
+describe('n8n refuses before the node runs: a required field typed empty, an ID typed that is no number', () => {
+	// the issues n8n lists for the node (the editor shows them on the field); the run does not start
+	it.each<[string, INodeParameters, string[]]>([
+		[
+			'publish: category empty',
+			publish({ categoryId: rl('') }),
+			['Parameter "Category" is required.', ID_DIGITS],
+		],
+		['publish: category by name', publish({ categoryId: rl('Dresses') }), [ID_DIGITS]],
+		[
+			'publish: freight template empty',
+			publish({ freightTemplateId: rl('') }),
+			['Parameter "Freight Template" is required.', ID_DIGITS],
+		],
+		[
+			'update: product id empty',
+			update({ productId: '' }),
+			['Parameter "Product ID" is required.'],
+		],
+		[
+			'inventory: quantity empty',
+			inventory({ quantity: '' }),
+			['Parameter "Quantity" is required.'],
+		],
+		[
+			'inventory: SKU code empty',
+			inventory({ skuCode: '' }),
+			['Parameter "SKU Code" is required.'],
+		],
+		[
+			'ship: no shipping service',
+			ship({ serviceName: '' }),
+			['Parameter "Shipping Service" is required.'],
+		],
+		[
+			'token create: no code',
+			{ resource: 'token', operation: 'create', code: '' },
+			['Parameter "Authorization Code" is required.'],
+		],
+	])('%s', async (_name, parameters, issues) => {
+		const refused = await runNode(sandbox, parameters, DRESS).then(
+			() => undefined,
+			(error: Error) => error,
+		);
+		expect(refused?.name).toBe('WorkflowHasIssuesError');
+		const [head, ...lines] = refused!.message.split('\n');
+		expect(head).toBe("The 'AliExpress' node has issues:");
+		// n8n may list one validation message twice (it does for Freight Template): compared as a set
+		expect([...new Set(lines)].sort()).toEqual(issues.map((issue) => `- ${issue}`).sort());
 		expect(sandbox.calls).toHaveLength(0);
 	});
 });
@@ -804,7 +852,10 @@ describe('Continue On Fail: a bad item fails alone', () => {
 		// Without Continue On Fail the same input stops before any call, naming the bad item.
 		sandbox.resetCalls();
 		const stopped = await runNode(sandbox, inventoryFromInput, items);
-		expect((stopped.error as Error).message).toBe(
+		expect(stopped.out).toBeUndefined();
+		expect(stopped.error?.name).toBe('NodeOperationError');
+		expect(stopped.error?.context?.itemIndex).toBe(1);
+		expect(stopped.error?.message).toBe(
 			'Item 2, field "Quantity (input field "stock")": must be a whole number from 0 to 999999, got -4',
 		);
 		expect(sandbox.calls).toHaveLength(0);
@@ -815,8 +866,8 @@ describe('Continue On Fail: a bad item fails alone', () => {
 			() => sandbox.store.addOrder({ order_status: 'WAIT_SELLER_SEND_GOODS' }).order_id,
 		);
 		const params = ship({
-			orderId: (item: INodeExecutionData) => item.json.orderId,
-			trackingNumber: (item: INodeExecutionData) => item.json.tracking,
+			orderId: '={{ $json.orderId }}',
+			trackingNumber: '={{ $json.tracking }}',
 		});
 		const items = [
 			{ orderId: orderIds[0], tracking: 'LP001' },
