@@ -1,0 +1,114 @@
+/**
+ * Order → Get against the sandbox gateway, run by n8n's engine (WorkflowExecute)
+ * from the workflow in get.workflow.json. Expected results come from the
+ * sandbox's store, never from the node's code.
+ */
+import * as path from 'node:path';
+
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import {
+	runNode,
+	sandboxCredentials,
+	workflowParameters,
+	type NodeRun,
+	type NodeRunOptions,
+} from '../../helpers/engine';
+import { startSandbox, type Order, type Sandbox } from '../../sandbox';
+import { parsePacific } from '../../sandbox/time';
+
+/** The order ID from the input item (`{{ $json.orderId }}`), simplified: the workflow as saved. */
+const WORKFLOW = workflowParameters(path.join(__dirname, 'get.workflow.json'));
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+
+afterAll(async () => {
+	await sandbox.close();
+});
+
+beforeEach(() => sandbox.resetCalls());
+
+type RunOptions = Pick<NodeRunOptions, 'items' | 'continueOnFail'>;
+
+function runGet(parameters: INodeParameters, options: RunOptions = {}): Promise<NodeRun> {
+	return runNode({
+		parameters: { ...WORKFLOW, ...parameters },
+		credentials: sandboxCredentials(sandbox),
+		...options,
+	});
+}
+
+/** The node's output items; a node error fails the test with n8n's message. */
+async function get(
+	parameters: INodeParameters,
+	options?: RunOptions,
+): Promise<INodeExecutionData[]> {
+	const { items, error } = await runGet(parameters, options);
+	if (error) throw new Error(`the node failed: ${error.message}`);
+	return items;
+}
+
+function orderWith(predicate: (o: Order) => boolean): Order {
+	const order = [...sandbox.store.orders.values()].find(predicate);
+	if (!order) throw new Error('no such order in the sandbox');
+	return order;
+}
+
+describe('order → Get', () => {
+	it('gets one order, simplified with its shipping address', async () => {
+		const o = orderWith((x) => x.order_status === 'WAIT_SELLER_SEND_GOODS');
+		const [item] = await get({}, { items: [{ orderId: o.order_id }] });
+		expect(item.json).toMatchObject({
+			orderId: o.order_id,
+			status: o.order_status,
+			createdAt: new Date(parsePacific(o.gmt_create)).toISOString(),
+			totalAmount: Number(o.pay_amount.amount),
+			currency: o.pay_amount.currency_code,
+			buyerLoginId: o.buyer_login_id,
+			shippingAddress: {
+				name: o.receipt_address.contact_person,
+				country: o.receipt_address.country,
+				city: o.receipt_address.city,
+				zip: o.receipt_address.zip,
+				address: o.receipt_address.detail_address,
+			},
+		});
+		expect((item.json.items as IDataObject[]).length).toBe(o.product_list.order_product_dto.length);
+		const sent = JSON.parse(sandbox.calls[0].params.param1);
+		expect(sent).toEqual({ order_id: Number(o.order_id), ext_info_bit_flag: 11111 });
+		expect(sandbox.calls[0].params.param1).toContain(`"order_id":${o.order_id}`);
+	});
+
+	it('gets the raw order, one output per input item, ids as strings', async () => {
+		const [a, b] = [...sandbox.store.orders.values()];
+		const out = await get(
+			{ orderId: '={{ $json.id }}', simplify: false },
+			{ items: [{ id: a.order_id }, { id: Number(b.order_id) }] },
+		);
+		expect(out.map((i) => i.json.id)).toEqual([a.order_id, b.order_id]);
+		expect(out.map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 1]);
+		expect(out[0].json).toHaveProperty('receipt_address');
+	});
+
+	it('an order ID with leading zeros is sent as valid JSON, the number it stands for', async () => {
+		const o = orderWith((x) => x.order_status === 'WAIT_SELLER_SEND_GOODS');
+		const [item] = await get({ orderId: `00${o.order_id}` });
+		expect(item.json.orderId).toBe(o.order_id);
+		const param1 = sandbox.calls[0].params.param1;
+		expect(param1).toContain(`"order_id":${o.order_id},`);
+		expect(JSON.parse(param1).order_id).toBe(Number(o.order_id));
+	});
+
+	it('rejects a non-numeric order ID before any call', async () => {
+		const { error } = await runGet({ orderId: 'AE-123' });
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe(
+			'Item 1, field "Order ID": must be a numeric AliExpress ID, got "AE-123"',
+		);
+		expect(sandbox.callCount()).toBe(0);
+	});
+});
