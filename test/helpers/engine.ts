@@ -46,10 +46,12 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const core = require('n8n-core') as typeof import('n8n-core');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Container } = require('@n8n/di') as typeof import('@n8n/di');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Logger } = require('@n8n/backend-common') as typeof import('@n8n/backend-common');
+// n8n-core's own copies (it may bring versions of its own): the logger a node's `this.logger` is.
+const fromCore = (name: string): unknown =>
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	require(require.resolve(name, { paths: [path.dirname(require.resolve('n8n-core'))] }));
+const { Container } = fromCore('@n8n/di') as typeof import('@n8n/di');
+const { Logger } = fromCore('@n8n/backend-common') as typeof import('@n8n/backend-common');
 
 /**
  * Everything written to n8n's logger (the one `this.logger` is in a node) from
@@ -295,7 +297,14 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 		},
 	});
 	const execution = new core.WorkflowExecute(additionalData, 'manual', runExecutionData);
-	const run = await execution.processRunExecutionData(workflow);
+	let run: IRun;
+	try {
+		run = await execution.processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose node has issues (a required parameter left
+		// empty, a "By ID" value that fails its check): that refusal is what the user sees.
+		return { items: [], error: error as NodeRun['error'], run: { data: runExecutionData } as IRun };
+	}
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];
 	const error = (taskData?.error ?? run.data.resultData.error) as NodeRun['error'];
