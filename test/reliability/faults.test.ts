@@ -1,7 +1,8 @@
 /**
  * The fault matrix: every fault kind the sandbox can inject, in 20% of all
- * calls, against the node's two bulk writes run through its own `execute`
- * (router, Options, real HTTP, the transport's real backoff):
+ * calls, against the node's two bulk writes run in n8n's own engine
+ * (WorkflowExecute, the node's Options, n8n's HTTP stack, the transport's real
+ * backoff):
  * - a 10,000-SKU stock sync (1,000 products × 10 SKUs written here) ends with
  *   every SKU at the input's quantity, one output item per input item, in
  *   order, all `success: true`;
@@ -23,9 +24,10 @@ const FAULT_RATE = 0.2;
 /**
  * The node's Options for every run: a short timeout so lost answers cost little
  * (long enough that no answer the sandbox did send is ever timed out, which
- * would make a retry no fault explains); otherwise the defaults.
+ * would make a retry no fault explains: an answer can wait behind another
+ * scenario's start, see `startingAlone`); otherwise the defaults.
  */
-const OPTIONS = { maxAttempts: 12, timeout: 1, concurrency: 5 };
+const OPTIONS = { maxAttempts: 12, timeout: 3, concurrency: 5 };
 /** Publishing is one call per item: ten at a time keeps the timeout scenarios short. */
 const PUBLISH_OPTIONS = { ...OPTIONS, concurrency: 10 };
 
@@ -67,6 +69,32 @@ async function scenarioSandbox(
 	return { sandbox, skus };
 }
 
+/**
+ * The sandboxes share the test's event loop, and before the node's first call
+ * n8n reads the run's parameters for every item, holding the loop (about a
+ * second for 10,000 items): the answers to the calls other scenarios have in
+ * flight wait that long. Runs start one at a time, the next once this one's
+ * first call has reached its sandbox, so an answer waits behind one start at
+ * most, never behind several in a row.
+ */
+let starting: Promise<void> = Promise.resolve();
+async function startingAlone<T>(sandbox: Sandbox, run: () => Promise<T>): Promise<T> {
+	const previous = starting;
+	let started = () => {};
+	starting = new Promise((resolve) => (started = resolve));
+	await previous;
+	sandbox.onCall = () => {
+		sandbox.onCall = undefined;
+		started();
+	};
+	try {
+		return await run();
+	} finally {
+		sandbox.onCall = undefined;
+		started();
+	}
+}
+
 const faultsOn = (sandbox: Sandbox, method: string) =>
 	sandbox.calls.filter((c) => c.method === method && c.outcome === 'fault').length;
 
@@ -83,18 +111,14 @@ async function inventorySync(
 		quantity: ((i * 7919 + n * 31) % 999) + 1,
 	}));
 
-	const { out, error } = await runNode(
+	const { out, error } = await startingAlone(
 		sandbox,
-		{
-			resource: 'inventory',
-			operation: 'update',
-			inputMode: 'fromInput',
-			productIdField: 'productId',
-			skuCodeField: 'skuCode',
-			quantityField: 'quantity',
-			options: OPTIONS,
-		},
-		items,
+		async () =>
+			await runNode(
+				sandbox,
+				{ resource: 'inventory', operation: 'update', inputMode: 'fromInput', options: OPTIONS },
+				items,
+			),
 	);
 
 	expect(error).toBeUndefined();
@@ -124,10 +148,9 @@ async function publish(sandbox: Sandbox, scenario: Scenario, n: number) {
 		code: `PUB${n}X${i + 1}`,
 	}));
 
-	const { out, error } = await runNode(
+	const { out, error } = await startingAlone(
 		sandbox,
-		publishParameters({ options: PUBLISH_OPTIONS }),
-		items,
+		async () => await runNode(sandbox, publishParameters({ options: PUBLISH_OPTIONS }), items),
 	);
 
 	expect(error).toBeUndefined();
