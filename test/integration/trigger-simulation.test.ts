@@ -5,22 +5,26 @@
  * arrive late (created up to 50 minutes before they appear), some arrive or
  * change *while* the trigger pages (so pages shift), some polls fail half-way
  * (injected 5xx, malformed bodies, ISP errors), n8n "restarts" (the static
- * data goes through JSON and a new node instance), and the run crosses the
+ * data n8n saved goes through JSON into a new workflow), and the run crosses the
  * end of daylight-saving time in US Pacific (2026-11-01 09:00 UTC), where the
  * API's Pacific strings repeat an hour.
+ *
+ * Each poll runs in n8n's PollContext (TriggerUnderTest): the static data lives
+ * in the workflow n8n keeps in memory between polls.
  *
  * The clock is virtual (only Date is faked; timers and sockets are real).
  * Every check prints the seed on failure; SIM_SEEDS="1,2,3" runs other seeds.
  */
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
-import { AliExpressTrigger } from '../../nodes/AliExpress/AliExpressTrigger.node';
+import { sandboxCredentials, TriggerUnderTest } from '../helpers/engine';
 import { startSandbox, type OrderStatus, type Sandbox } from '../sandbox';
-import { createPollContext, sandboxCredentials } from '../helpers/context';
 
 const START = Date.UTC(2026, 10, 1, 2, 0, 0); // 19:00 PDT on Oct 31; clocks go back at 09:00 UTC
 const DST_END = Date.UTC(2026, 10, 1, 9, 0, 0);
 const POLL_MS = 5 * 60_000;
+/** n8n retries a poll that throws during activation after 1, 2, 4 and 8 s (five tries in all). */
+const ACTIVATION_RETRIES_MS = [1000, 2000, 4000, 8000];
 const POLLS = 200;
 const SEEDS = (process.env.SIM_SEEDS ?? '11,23,37').split(',').map(Number);
 
@@ -66,8 +70,12 @@ interface Outcome {
 }
 
 async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promise<Outcome> {
+	// The run's plan (changes between polls, faults, restarts) and the changes made while the
+	// trigger pages draw from two streams: the plan does not depend on how many requests the
+	// HTTP stack sends, or in which order concurrent ones arrive.
 	const rand = mulberry32(seed);
-	const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
+	const inFlight = mulberry32(seed ^ 0x5bd1e995);
+	const pick = <T>(list: T[], random: () => number) => list[Math.floor(random() * list.length)];
 	let clock = START;
 	jest.setSystemTime(clock);
 	const sandbox: Sandbox = await startSandbox({
@@ -85,12 +93,15 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 		let statusChanges = 0;
 		let mutating = false;
 
-		const mutate = () => {
-			if (rand() < 0.6 || recent.length === 0) {
-				const late = rand() < 0.3;
-				const createdAt =
-					Math.floor((clock - (late ? (60 + Math.floor(rand() * 2940)) * 1000 : 0)) / 1000) * 1000;
-				const status = pick(STATUSES.filter((s) => s !== 'FINISH'));
+		const mutate = (random: () => number) => {
+			if (random() < 0.6 || recent.length === 0) {
+				const late = random() < 0.3;
+				const lateBy = late ? (60 + Math.floor(random() * 2940)) * 1000 : 0;
+				const createdAt = Math.floor((clock - lateBy) / 1000) * 1000;
+				const status = pick(
+					STATUSES.filter((s) => s !== 'FINISH'),
+					random,
+				);
 				const order = sandbox.store.addOrder({
 					createdAt,
 					updatedAt: createdAt,
@@ -100,37 +111,44 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 				recent.push(order.order_id);
 				ordersAdded++;
 			} else {
-				const id = pick(recent);
+				const id = pick(recent, random);
 				const current = sandbox.store.orders.get(id)!.order_status;
-				const status = pick(STATUSES.filter((s) => s !== current));
+				const status = pick(
+					STATUSES.filter((s) => s !== current),
+					random,
+				);
 				sandbox.store.setOrderStatus(id, status);
 				history.get(id)!.push({ status, at: Math.floor(clock / 1000) * 1000 });
 				statusChanges++;
 			}
 		};
 
-		// What n8n keeps in memory, and what it has saved: n8n 2.41 saves a polling
-		// trigger's static data after activation and after a poll that emits, not
-		// after a poll that returns nothing or throws (scripts/n8n-harness.js, findings).
-		let staticData: IDataObject = {};
-		let persisted = '{}';
-		let trigger = new AliExpressTrigger();
-		const context = () =>
-			createPollContext({
+		// Orders arrive and change while the trigger pages.
+		sandbox.onCall = () => {
+			if (mutating && inFlight() < 0.2) mutate(inFlight);
+		};
+
+		// What n8n keeps in memory (the workflow of the active trigger), and what it has
+		// saved. n8n 2.41 saves a polling trigger's static data right after activation
+		// (whose poll, if it throws, is retried on the same in-memory data and saved
+		// anyway) and after a poll that emits, not after a poll that returns nothing or
+		// throws (docs/n8n-harness.md, findings).
+		const parameters: INodeParameters = {
+			event,
+			simplify: false,
+			options: { maxAttempts: 1, concurrency: 4 },
+		};
+		const activate = async (saved: string) =>
+			await TriggerUnderTest.create({
+				parameters,
 				credentials: sandboxCredentials(sandbox),
-				parameters: {
-					event,
-					statuses: [],
-					simplify: false,
-					options: { maxAttempts: 1, overlapMinutes: 60, concurrency: 4 },
-				},
-				staticData,
-				mode: 'trigger',
-				// Orders arrive and change while the trigger pages.
-				onRequest: () => {
-					if (mutating && rand() < 0.2) mutate();
-				},
-			}).ctx as unknown as IPollFunctions;
+				staticData: JSON.parse(saved),
+			});
+		let persisted = '{}';
+		let trigger = await activate(persisted);
+		/** How the workflow was activated: by the user, or by n8n starting up. */
+		let activation: 'activate' | 'init' = 'activate';
+		let activating = true;
 
 		const emitted: Array<{ id: string; status: string }> = [];
 		const stablePairs = new Set<string>();
@@ -155,24 +173,40 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 					: { rate: 0, kinds: [] },
 			});
 			if (allowFaults && rand() < 0.05) {
-				// n8n restarts: only what was saved survives, in a new node instance.
-				staticData = JSON.parse(persisted) as IDataObject;
-				trigger = new AliExpressTrigger();
+				// n8n restarts: only what was saved survives, in a new workflow, activated at start-up.
+				trigger = await activate(persisted);
+				activation = 'init';
+				activating = true;
 				restarts++;
 			}
-			const before = statusNow();
-			try {
-				const result = await trigger.poll.call(context());
-				if (result || polls === 1) persisted = JSON.stringify(staticData);
-				for (const item of result?.[0] ?? []) {
-					emitted.push({ id: String(item.json.order_id), status: String(item.json.order_status) });
+			const retries = activating ? [...ACTIVATION_RETRIES_MS] : [];
+			for (;;) {
+				const before = statusNow();
+				try {
+					const result = await trigger.poll('trigger', activation);
+					if (result) persisted = JSON.stringify(trigger.workflow.staticData);
+					for (const item of result?.[0] ?? []) {
+						emitted.push({
+							id: String(item.json.order_id),
+							status: String(item.json.order_status),
+						});
+					}
+					const after = statusNow();
+					for (const [id, status] of after)
+						if (before.get(id) === status) stablePairs.add(`${id}:${status}`);
+					break;
+				} catch {
+					// n8n keeps the in-memory static data as the poll left it, and saves nothing.
+					failedPolls++;
+					const wait = retries.shift();
+					if (wait === undefined) break;
+					clock += wait;
+					jest.setSystemTime(clock);
 				}
-				const after = statusNow();
-				for (const [id, status] of after)
-					if (before.get(id) === status) stablePairs.add(`${id}:${status}`);
-			} catch {
-				// n8n keeps the in-memory static data as the poll left it, and saves nothing.
-				failedPolls++;
+			}
+			if (activating) {
+				persisted = JSON.stringify(trigger.workflow.staticData);
+				activating = false;
 			}
 		};
 
@@ -183,7 +217,7 @@ async function simulate(seed: number, event: 'newOrder' | 'orderUpdated'): Promi
 
 		for (let n = 0; n < POLLS; n++) {
 			const changes = Math.floor(rand() * 17);
-			for (let c = 0; c < changes; c++) mutate();
+			for (let c = 0; c < changes; c++) mutate(rand);
 			mutating = true;
 			await poll(true);
 			mutating = false;
