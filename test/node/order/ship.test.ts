@@ -218,9 +218,9 @@ describe('order → Ship', () => {
 			expect(error.message).toBe(message);
 		}
 		// typed in empty, the required field is n8n's own refusal: the workflow does not start
-		await expect(runShip(shipParams(o.order_id, 'T', { serviceName: '' }))).rejects.toThrow(
-			'Parameter "Shipping Service" is required',
-		);
+		const refused = await failure(shipParams(o.order_id, 'T', { serviceName: '' }));
+		expect(refused.name).toBe('WorkflowHasIssuesError');
+		expect(refused.message).toContain('Parameter "Shipping Service" is required');
 		expect(sandbox.callCount()).toBe(0);
 		// with Continue On Fail the bad item becomes an error item, the good one still ships
 		const out = await ship(shipParams('={{ $json.id }}', 'T9'), {
