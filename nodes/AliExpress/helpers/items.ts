@@ -38,6 +38,17 @@ export function errorJson(error: NodeApiError | NodeOperationError): IDataObject
 }
 
 /**
+ * A copy of the node whose named parameters say only that they are hidden: n8n
+ * logs a failed node with its parameters, and a pasted authorization code or
+ * refresh token must not go there.
+ */
+function withoutParameters(node: INode, names: string[]): INode {
+	const parameters = { ...node.parameters };
+	for (const name of names) if (name in parameters) parameters[name] = '[hidden]';
+	return { ...node, parameters };
+}
+
+/**
  * The per-item loop. Every item is first prepared (read and validated): bad
  * input fails before any call is made. Then the prepared items run with the
  * client's concurrency. With Continue On Fail, failed items come out as
@@ -49,10 +60,14 @@ export async function runPerItem<P>(
 	client: AliExpressClient,
 	prepare: (itemIndex: number) => P | Promise<P>,
 	run: (prepared: P, itemIndex: number) => Promise<IDataObject | IDataObject[]>,
-	options: { writes?: boolean } = {},
+	options: { writes?: boolean; hiddenParameters?: string[] } = {},
 ): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
 	const continueOnFail = ctx.continueOnFail();
+	const hidden = options.hiddenParameters ?? [];
+	// The node the errors carry: without the parameters that hold a secret (n8n logs it).
+	const node = hidden.length ? withoutParameters(ctx.getNode(), hidden) : ctx.getNode();
+	const toError = (error: unknown, i: number) => asNodeError(node, error, i);
 	const prepared: Array<
 		{ ok: true; value: P } | { ok: false; error: NodeApiError | NodeOperationError }
 	> = [];
@@ -60,7 +75,7 @@ export async function runPerItem<P>(
 		try {
 			prepared.push({ ok: true, value: await prepare(i) });
 		} catch (error) {
-			const nodeError = asNodeError(ctx.getNode(), error, i);
+			const nodeError = toError(error, i);
 			if (!continueOnFail) throw nodeError;
 			prepared.push({ ok: false, error: nodeError });
 		}
@@ -71,7 +86,7 @@ export async function runPerItem<P>(
 		try {
 			return { ok: true as const, value: await run(p.value, i) };
 		} catch (error) {
-			return { ok: false as const, error: asNodeError(ctx.getNode(), error, i) };
+			return { ok: false as const, error: toError(error, i) };
 		}
 	});
 

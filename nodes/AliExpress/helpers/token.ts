@@ -48,5 +48,6 @@ export async function executeTokenCall(
 			tokenOutput(
 				await client.system(spec.path, { [spec.wireName]: value }, { retry: 'ifNotExecuted' }),
 			),
+		{ hiddenParameters: [spec.param] },
 	);
 }
