@@ -8,48 +8,6 @@ import { assertSafeGateway } from '../../credentials/AliExpressApi.credentials';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { credentialsFor, runNode } from './harness';
 
-/**
- * What reaches the logger the node writes to (its `this.logger`: n8n-core's
- * Logger, from n8n-core's own copy of @n8n/di). A local stand-in for the
- * harness's `logs`: captureLogs in test/helpers/engine.ts patches the Logger
- * of the top-level @n8n/di and @n8n/backend-common, which n8n-core does not
- * use (it resolves node_modules/n8n-core/node_modules/@n8n/…), so it sees
- * nothing the node logs. Reported; to go once engine.ts records n8n-core's logger.
- */
-function nodeLogs(): { lines: string[]; stop: () => void } {
-	const fromCore = { paths: [require.resolve('n8n-core')] };
-	/* eslint-disable @typescript-eslint/no-require-imports */
-	const { Container } = require(require.resolve('@n8n/di', fromCore)) as typeof import('@n8n/di');
-	const { Logger } = require(
-		require.resolve('@n8n/backend-common', fromCore),
-	) as typeof import('@n8n/backend-common');
-	/* eslint-enable @typescript-eslint/no-require-imports */
-	const logger = Container.get(Logger) as unknown as Record<string, (...args: unknown[]) => void>;
-	const lines: string[] = [];
-	const levels = ['error', 'warn', 'info', 'debug'];
-	for (const level of levels) {
-		logger[level] = (message: unknown) => {
-			lines.push(`${level} ${String(message)}`);
-		};
-	}
-	return {
-		lines,
-		stop: () => {
-			for (const level of levels) delete logger[level];
-		},
-	};
-}
-
-/** Runs the node (harness) while recording what the node logs. */
-async function runLogged(...args: Parameters<typeof runNode>) {
-	const logs = nodeLogs();
-	try {
-		return { ...(await runNode(...args)), logs: logs.lines };
-	} finally {
-		logs.stop();
-	}
-}
-
 const refusal = (origin: string) =>
 	`The AliExpress gateway URL "${origin}" is refused: requests carry your access token and signature, so they must use https. Plain http is allowed only for a sandbox on a loopback address (127.x.x.x, localhost or [::1]).`;
 
@@ -109,7 +67,7 @@ describe('through the node', () => {
 	])(
 		'%s: plain http to another host is refused before anything is sent, once',
 		async (_name, overrides, origin) => {
-			const { out, error, logs } = await runLogged(sandbox, GET_MANY, [{}], {
+			const { out, error, logs } = await runNode(sandbox, GET_MANY, [{}], {
 				credentials: credentialsFor(sandbox, overrides),
 			});
 			expect(out).toBeUndefined();
@@ -135,7 +93,7 @@ describe('through the node', () => {
 			else sandbox.setOptions({ faults: undefined });
 		};
 		try {
-			const { out, error, logs } = await runLogged(sandbox, {
+			const { out, error, logs } = await runNode(sandbox, {
 				...GET_MANY,
 				options: { maxAttempts: 2 },
 			});
