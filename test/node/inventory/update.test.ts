@@ -4,23 +4,17 @@
  * Continue On Fail on and off, bad input. The main case (Shopify-shaped items,
  * "Map Each Field" with expressions) is the workflow fixture beside this file.
  */
-import * as path from 'node:path';
-
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode, sandboxCredentials, workflowParameters } from '../../helpers/engine';
-import { startSandbox, type Product, type Sandbox } from '../../sandbox';
+import type { Product } from '../../sandbox';
+import { operation, useSandbox } from '../suite';
 
 const INVENTORY = 'aliexpress.solution.batch.product.inventory.update';
 
-const fixture = () => workflowParameters(path.join(__dirname, 'update.workflow.json'));
+const sandbox = useSandbox({ products: 10, orders: 10 });
+const updateInventory = operation(__dirname, 'update.workflow.json', sandbox);
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ products: 10, orders: 10 });
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.resetCalls());
+const fixture = () => updateInventory.parameters();
 
 /** A product with SKUs written here, so expectations never come from the code under test. */
 function product(skus: Array<{ code: string; price?: number; stock?: number }>): Product {
@@ -40,14 +34,8 @@ function stockOf(productId: string, sku: string): number | undefined {
 	return sandbox.store.products.get(productId)?.skus.find((s) => s.sku_code === sku)?.inventory;
 }
 
-async function run(parameters: INodeParameters, items: IDataObject[], continueOnFail = false) {
-	return await runNode({
-		parameters,
-		items,
-		credentials: sandboxCredentials(sandbox),
-		continueOnFail,
-	});
-}
+const run = (parameters: INodeParameters, items: IDataObject[], continueOnFail = false) =>
+	updateInventory.run(parameters, { items, continueOnFail });
 
 /** "Use Input Fields" with the field names the items below carry. */
 const fromInput = (fields: INodeParameters): INodeParameters => ({

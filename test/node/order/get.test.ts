@@ -3,54 +3,23 @@
  * from the workflow in get.workflow.json. Expected results come from the
  * sandbox's store, never from the node's code.
  */
-import * as path from 'node:path';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-
-import {
-	runNode,
-	sandboxCredentials,
-	workflowParameters,
-	type NodeRun,
-	type NodeRunOptions,
-} from '../../helpers/engine';
-import { startSandbox, type Order, type Sandbox } from '../../sandbox';
+import type { Order } from '../../sandbox';
 import { parsePacific } from '../../sandbox/time';
+import { operation, useSandbox, type RunOptions } from '../suite';
+
+const sandbox = useSandbox();
 
 /** The order ID from the input item (`{{ $json.orderId }}`), simplified: the workflow as saved. */
-const WORKFLOW = workflowParameters(path.join(__dirname, 'get.workflow.json'));
+const getOrder = operation(__dirname, 'get.workflow.json', sandbox);
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-beforeEach(() => sandbox.resetCalls());
-
-type RunOptions = Pick<NodeRunOptions, 'items' | 'continueOnFail'>;
-
-function runGet(parameters: INodeParameters, options: RunOptions = {}): Promise<NodeRun> {
-	return runNode({
-		parameters: { ...WORKFLOW, ...parameters },
-		credentials: sandboxCredentials(sandbox),
-		...options,
-	});
-}
+const runGet = (parameters: INodeParameters, options?: RunOptions) =>
+	getOrder.run(getOrder.parameters(parameters), options);
 
 /** The node's output items; a node error fails the test with n8n's message. */
-async function get(
-	parameters: INodeParameters,
-	options?: RunOptions,
-): Promise<INodeExecutionData[]> {
-	const { items, error } = await runGet(parameters, options);
-	if (error) throw new Error(`the node failed: ${error.message}`);
-	return items;
-}
+const get = (parameters: INodeParameters, options?: RunOptions) =>
+	getOrder.output(getOrder.parameters(parameters), options);
 
 function orderWith(predicate: (o: Order) => boolean): Order {
 	const order = [...sandbox.store.orders.values()].find(predicate);

@@ -3,64 +3,27 @@
  * (WorkflowExecute) from the workflow in getMany.workflow.json. Expected
  * results are computed here from the sandbox's store, never from the node's code.
  */
-import * as path from 'node:path';
-
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import {
-	runNode,
-	sandboxCredentials,
-	workflowParameters,
-	type NodeRun,
-	type NodeRunOptions,
-} from '../../helpers/engine';
-import { startSandbox, type Order, type Sandbox } from '../../sandbox';
+import type { Order } from '../../sandbox';
 import { formatInZone, formatPacific, parsePacific } from '../../sandbox/time';
+import { operation, useSandbox, type RunOptions } from '../suite';
 
 const LIST = 'aliexpress.solution.order.get';
 const DAY = 86_400_000;
 
+const sandbox = useSandbox();
+
 /** Return All, raw orders: the workflow's parameters as saved. */
-const WORKFLOW = workflowParameters(path.join(__dirname, 'getMany.workflow.json'));
-
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-beforeEach(() => sandbox.resetCalls());
-
-type RunOptions = Pick<NodeRunOptions, 'items' | 'continueOnFail' | 'timezone'>;
-
-function runGetMany(parameters: INodeParameters, options: RunOptions = {}): Promise<NodeRun> {
-	return runNode({
-		parameters: { ...WORKFLOW, ...parameters },
-		credentials: sandboxCredentials(sandbox),
-		...options,
-	});
-}
+const listOrders = operation(__dirname, 'getMany.workflow.json', sandbox);
 
 /** The node's output items; a node error fails the test with n8n's message. */
-async function getMany(
-	parameters: INodeParameters,
-	options?: RunOptions,
-): Promise<INodeExecutionData[]> {
-	const { items, error } = await runGetMany(parameters, options);
-	if (error) throw new Error(`the node failed: ${error.message}`);
-	return items;
-}
+const getMany = (parameters: INodeParameters, options?: RunOptions) =>
+	listOrders.output(listOrders.parameters(parameters), options);
 
 /** The error n8n recorded for the node (a plain object: n8n spreads the thrown error). */
-async function failure(parameters: INodeParameters, options?: RunOptions) {
-	const { error } = await runGetMany(parameters, options);
-	if (!error) throw new Error('expected the operation to fail');
-	return error;
-}
+const failure = (parameters: INodeParameters, options?: RunOptions) =>
+	listOrders.failure(listOrders.parameters(parameters), options);
 
 // ---------------------------------------------------------------- expectations from the store
 

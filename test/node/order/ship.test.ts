@@ -3,70 +3,31 @@
  * (WorkflowExecute) from the workflow in ship.workflow.json. Expected results
  * come from the sandbox's store, never from the node's code.
  */
-import * as path from 'node:path';
+import type { INodeParameters } from 'n8n-workflow';
 
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
-
-import {
-	runNode,
-	sandboxCredentials,
-	workflowParameters,
-	type NodeRun,
-	type NodeRunOptions,
-} from '../../helpers/engine';
-import { startSandbox, type Order, type Sandbox } from '../../sandbox';
+import type { Order } from '../../sandbox';
+import { operation, useSandbox } from '../suite';
 
 const INFO = 'aliexpress.solution.order.info.get';
 const FULFILL = 'aliexpress.solution.order.fulfill';
+
+const sandbox = useSandbox();
 
 /**
  * Order ID and Tracking Number from the input item (`{{ $json.orderId }}`,
  * `{{ $json.trackingNumber }}`), CAINIAO_STANDARD, Send Type left at "All
  * Items": the workflow as saved.
  */
-const WORKFLOW = workflowParameters(path.join(__dirname, 'ship.workflow.json'));
-
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-beforeEach(() => sandbox.resetCalls());
-
-type RunOptions = Pick<NodeRunOptions, 'items' | 'continueOnFail'>;
+const shipOrder = operation(__dirname, 'ship.workflow.json', sandbox);
 
 /** The workflow's parameters with the order and tracking number typed in. */
 const shipParams = (
 	orderId: string,
 	trackingNumber: string,
 	extra: INodeParameters = {},
-): INodeParameters => ({ ...WORKFLOW, orderId, trackingNumber, ...extra });
+): INodeParameters => shipOrder.parameters({ orderId, trackingNumber, ...extra });
 
-function runShip(parameters: INodeParameters, options: RunOptions = {}): Promise<NodeRun> {
-	return runNode({ parameters, credentials: sandboxCredentials(sandbox), ...options });
-}
-
-/** The node's output items; a node error fails the test with n8n's message. */
-async function ship(
-	parameters: INodeParameters,
-	options?: RunOptions,
-): Promise<INodeExecutionData[]> {
-	const { items, error } = await runShip(parameters, options);
-	if (error) throw new Error(`the node failed: ${error.message}`);
-	return items;
-}
-
-/** The error n8n recorded for the node (a plain object: n8n spreads the thrown error). */
-async function failure(parameters: INodeParameters, options?: RunOptions) {
-	const { error } = await runShip(parameters, options);
-	if (!error) throw new Error('expected the operation to fail');
-	return error as NonNullable<NodeRun['error']> & { errorResponse?: unknown };
-}
+const { output: ship, failure } = shipOrder;
 
 function orderWith(predicate: (o: Order) => boolean): Order {
 	const order = [...sandbox.store.orders.values()].find(predicate);

@@ -5,28 +5,19 @@
  * prices refused before any call. The main case ("Use Input Fields") is the
  * workflow fixture beside this file.
  */
-import * as path from 'node:path';
-
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode, sandboxCredentials, workflowParameters } from '../../helpers/engine';
-import { startSandbox, type Product, type Sandbox } from '../../sandbox';
+import type { Product } from '../../sandbox';
+import { operation, useSandbox } from '../suite';
 
 const PRICE = 'aliexpress.solution.batch.product.price.update';
 const INFO = 'aliexpress.solution.product.info.get';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ products: 10, orders: 10 });
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.resetCalls());
+const sandbox = useSandbox({ products: 10, orders: 10 });
+const updatePrice = operation(__dirname, 'update.workflow.json', sandbox);
 
 /** The fixture's parameters, with what a test changes. */
-const params = (extra: INodeParameters = {}): INodeParameters => ({
-	...workflowParameters(path.join(__dirname, 'update.workflow.json')),
-	...extra,
-});
+const params = updatePrice.parameters;
 
 /** A product with SKUs written here, so expectations never come from the code under test. */
 function product(skus: Array<{ code: string; price?: number; discount?: number }>): Product {
@@ -46,9 +37,8 @@ function product(skus: Array<{ code: string; price?: number; discount?: number }
 const skuOf = (p: Product, code: string) =>
 	sandbox.store.products.get(p.product_id)?.skus.find((s) => s.sku_code === code);
 
-async function run(items: IDataObject[], parameters: INodeParameters) {
-	return await runNode({ parameters, items, credentials: sandboxCredentials(sandbox) });
-}
+const run = (items: IDataObject[], parameters: INodeParameters) =>
+	updatePrice.run(parameters, { items });
 
 it('keeps the current discount price by default (reads it once per product)', async () => {
 	const p = product([

@@ -4,47 +4,21 @@
  * with Continue On Fail. The parameters are the fixture's (get.workflow.json:
  * the Product ID mapped from the item's `productId`), varied per test.
  */
-import * as path from 'node:path';
-
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import {
-	runNode,
-	sandboxCredentials,
-	workflowParameters,
-	type NodeRunOptions,
-} from '../../helpers/engine';
-import { startSandbox, type Product, type Sandbox } from '../../sandbox';
+import type { Product } from '../../sandbox';
+import { operation, useSandbox, type RunOptions } from '../suite';
 
 const INFO = 'aliexpress.solution.product.info.get';
 const INVENTORY = 'aliexpress.solution.batch.product.inventory.update';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ products: 250, orders: 5 });
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => {
-	sandbox.resetCalls();
-	sandbox.setOptions({ faults: undefined });
-});
+const sandbox = useSandbox({ products: 250, orders: 5 });
+const getProduct = operation(__dirname, 'get.workflow.json', sandbox);
 
-function getParams(overrides: INodeParameters = {}): INodeParameters {
-	return { ...workflowParameters(path.join(__dirname, 'get.workflow.json')), ...overrides };
-}
+const getParams = getProduct.parameters;
 
-async function run(
-	parameters: INodeParameters,
-	items: NodeRunOptions['items'] = [{}],
-	continueOnFail = false,
-) {
-	return await runNode({
-		parameters,
-		items,
-		credentials: sandboxCredentials(sandbox),
-		continueOnFail,
-	});
-}
+const run = (parameters: INodeParameters, items?: RunOptions['items'], continueOnFail = false) =>
+	getProduct.run(parameters, { items, continueOnFail });
 
 const seededWithAttributes = () =>
 	[...sandbox.store.products.values()].find(

@@ -4,39 +4,20 @@
  * one list per input item. The parameters are the fixture's
  * (getMany.workflow.json: Return All), varied per test.
  */
-import * as path from 'node:path';
-
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import {
-	runNode,
-	sandboxCredentials,
-	workflowParameters,
-	type NodeRunOptions,
-} from '../../helpers/engine';
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { operation, useSandbox, type RunOptions } from '../suite';
 
 const LIST = 'aliexpress.solution.product.list.get';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ products: 250, orders: 5 });
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => {
-	sandbox.resetCalls();
-	sandbox.setOptions({ faults: undefined });
-});
+const sandbox = useSandbox({ products: 250, orders: 5 });
+const listProducts = operation(__dirname, 'getMany.workflow.json', sandbox);
 
-function getManyParams(overrides: INodeParameters = {}): INodeParameters {
-	return { ...workflowParameters(path.join(__dirname, 'getMany.workflow.json')), ...overrides };
-}
+const getManyParams = listProducts.parameters;
 
-async function run(parameters: INodeParameters, items: NodeRunOptions['items'] = [{}]) {
-	const result = await runNode({ parameters, items, credentials: sandboxCredentials(sandbox) });
-	expect(result.error).toBeUndefined();
-	return result.items;
-}
+/** The node's output items; a node error fails the test with n8n's message. */
+const run = (parameters: INodeParameters, items?: RunOptions['items']) =>
+	listProducts.output(parameters, { items });
 
 /** The JSON a recorded call carried in `param`. */
 function sentJson(method: string, param: string, n = 0): IDataObject {

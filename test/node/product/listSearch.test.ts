@@ -7,20 +7,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { listSearch, sandboxCredentials } from '../../helpers/engine';
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { useSandbox } from '../suite';
 
 const INFO = 'aliexpress.solution.product.info.get';
 const EU_PERSONS = 'aliexpress.category.eu.responsible.persons.list';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ products: 250, orders: 5 });
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => {
-	sandbox.resetCalls();
-	sandbox.setOptions({ faults: undefined });
-});
+const sandbox = useSandbox({ products: 250, orders: 5 });
 
 const publishing: INodeParameters = { resource: 'product', operation: 'publish' };
 const updating: INodeParameters = { resource: 'product', operation: 'update' };

@@ -6,47 +6,24 @@
  * fixture's (publish.workflow.json), varied per test; expected values come from
  * the sandbox store or are written out here.
  */
-import * as path from 'node:path';
-
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import {
-	runNode,
-	sandboxCredentials,
-	workflowParameters,
-	type NodeRunOptions,
-} from '../../helpers/engine';
-import { startSandbox, type Product, type Sandbox } from '../../sandbox';
+import type { Product } from '../../sandbox';
+import { operation, useSandbox, type RunOptions } from '../suite';
 
 const POST = 'aliexpress.solution.product.post';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ products: 250, orders: 5 });
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => {
-	sandbox.resetCalls();
-	sandbox.setOptions({ faults: undefined });
-});
+const sandbox = useSandbox({ products: 250, orders: 5 });
+const publishProduct = operation(__dirname, 'publish.workflow.json', sandbox);
 
 /** The fixture's parameters (fields mode: title and SKU codes from the item's `title` and `code`). */
-function publishParams(overrides: INodeParameters = {}): INodeParameters {
-	return { ...workflowParameters(path.join(__dirname, 'publish.workflow.json')), ...overrides };
-}
+const publishParams = publishProduct.parameters;
 
-async function publish(
+const publish = (
 	parameters: INodeParameters,
-	items: NodeRunOptions['items'] = [{}],
+	items?: RunOptions['items'],
 	continueOnFail = false,
-) {
-	return await runNode({
-		parameters,
-		items,
-		credentials: sandboxCredentials(sandbox),
-		continueOnFail,
-	});
-}
+) => publishProduct.run(parameters, { items, continueOnFail });
 
 /** The JSON a recorded call carried in `param`. */
 function sentJson(method: string, param: string, n = 0): IDataObject {

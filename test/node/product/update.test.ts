@@ -4,46 +4,20 @@
  * with Continue On Fail. The parameters are the fixture's (update.workflow.json:
  * the Product ID mapped from the item's `productId`), varied per test.
  */
-import * as path from 'node:path';
-
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import {
-	runNode,
-	sandboxCredentials,
-	workflowParameters,
-	type NodeRunOptions,
-} from '../../helpers/engine';
-import { startSandbox, type Product, type Sandbox } from '../../sandbox';
+import type { Product } from '../../sandbox';
+import { operation, useSandbox, type RunOptions } from '../suite';
 
 const EDIT = 'aliexpress.solution.product.edit';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ products: 250, orders: 5 });
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => {
-	sandbox.resetCalls();
-	sandbox.setOptions({ faults: undefined });
-});
+const sandbox = useSandbox({ products: 250, orders: 5 });
+const updateProduct = operation(__dirname, 'update.workflow.json', sandbox);
 
-function updateParams(overrides: INodeParameters = {}): INodeParameters {
-	return { ...workflowParameters(path.join(__dirname, 'update.workflow.json')), ...overrides };
-}
+const updateParams = updateProduct.parameters;
 
-async function run(
-	parameters: INodeParameters,
-	items: NodeRunOptions['items'] = [{}],
-	continueOnFail = false,
-) {
-	return await runNode({
-		parameters,
-		items,
-		credentials: sandboxCredentials(sandbox),
-		continueOnFail,
-	});
-}
+const run = (parameters: INodeParameters, items?: RunOptions['items'], continueOnFail = false) =>
+	updateProduct.run(parameters, { items, continueOnFail });
 
 /** The JSON a recorded call carried in `param`. */
 function sentJson(method: string, param: string, n = 0): IDataObject {

@@ -9,8 +9,9 @@ import * as path from 'node:path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { sandboxCredentials, TriggerUnderTest, workflowParameters } from '../../helpers/engine';
-import { startSandbox, type Order, type Sandbox } from '../../sandbox';
+import type { Order } from '../../sandbox';
 import { parsePacific } from '../../sandbox/time';
+import { useSandbox } from '../suite';
 
 const LIST = 'aliexpress.solution.order.get';
 const DAY = 86_400_000;
@@ -21,17 +22,7 @@ const WORKFLOW = workflowParameters(
 	'AliExpress Trigger',
 );
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-beforeEach(() => sandbox.resetCalls());
+const sandbox = useSandbox();
 
 /**
  * The orders the sandbox holds created in [createdFrom, now] and modified at
