@@ -187,7 +187,8 @@ export function sandboxCredentials(
 	};
 }
 
-function additionalDataFor(
+/** The additional data n8n-core's contexts need: the credentials helper, hooks, base URLs. */
+export function additionalDataFor(
 	helper: ICredentialsHelper,
 	hooks?: InstanceType<typeof core.ExecutionLifecycleHooks>,
 ): IWorkflowExecuteAdditionalData {

@@ -28,11 +28,10 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRunExecutionData,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { core, CredentialsHelper, loadPackage } from './engine';
+import { additionalDataFor, core, CredentialsHelper, loadPackage } from './engine';
 
 /** The package's credential types, loaded by n8n-core from dist/ as n8n does. */
 export async function credentialTypes(): Promise<Record<string, ICredentialType>> {
@@ -95,17 +94,7 @@ export async function testCredential(
 		credentials: { [typeName]: { id: 'test', name: 'test' } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = {
-		credentialsHelper: new CredentialsHelper(types),
-		executionId: 'credential-test',
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor(new CredentialsHelper(types));
 	const runExecutionData = { resultData: { runData: {} } } as IRunExecutionData;
 	const executeData: IExecuteData = { node, data: {}, source: null };
 	const context = new core.ExecuteContext(

@@ -8,7 +8,14 @@
  */
 
 import { fromPacificString, toPacificString } from '../../nodes/AliExpress/transport/time';
-import { BEIJING, PACIFIC, formatInZone, formatPacific, parseInZone, parsePacific } from './time';
+import {
+	BEIJING,
+	PACIFIC,
+	formatInZone,
+	formatPacific,
+	parseInZone,
+	parsePacific,
+} from '../sandbox/time';
 
 const at = (iso: string) => Date.parse(iso);
 const SECOND = 1000;
