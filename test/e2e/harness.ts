@@ -8,6 +8,9 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { sandboxCredentials } from '../helpers/sandbox-credentials';
 import type { Sandbox } from '../sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -61,7 +64,7 @@ export function preparedUserFolder(): string {
 
 export function sandboxCredential(
 	sandbox: Sandbox,
-	extra: Record<string, unknown> = {},
+	extra: Partial<ICredentialDataDecryptedObject> = {},
 	id = CREDENTIAL.id,
 	name = CREDENTIAL.name,
 ) {
@@ -69,14 +72,7 @@ export function sandboxCredential(
 		id,
 		name,
 		type: 'aliExpressApi',
-		data: {
-			protocol: 'iop',
-			appKey: sandbox.appKey,
-			appSecret: sandbox.appSecret,
-			accessToken: sandbox.accessToken,
-			gatewayUrl: sandbox.url,
-			...extra,
-		},
+		data: sandboxCredentials(sandbox, extra),
 	};
 }
 

@@ -34,6 +34,8 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 
+export { sandboxCredentials } from './sandbox-credentials';
+
 const ROOT = path.resolve(__dirname, '../..');
 
 // n8n-core writes <N8N_USER_FOLDER>/.n8n/config on first use: never into the developer's home.
@@ -170,21 +172,6 @@ export class CredentialsHelper extends ICredentialsHelper {
 	getCredentialsProperties(type: string) {
 		return this.types[type]?.properties ?? [];
 	}
-}
-
-/** The credential of a sandbox gateway, as a user would fill it in (IOP). */
-export function sandboxCredentials(
-	sandbox: { appKey: string; appSecret: string; accessToken: string; url: string },
-	extra: Partial<ICredentialDataDecryptedObject> = {},
-): ICredentialDataDecryptedObject {
-	return {
-		protocol: 'iop',
-		appKey: sandbox.appKey,
-		appSecret: sandbox.appSecret,
-		accessToken: sandbox.accessToken,
-		gatewayUrl: sandbox.url,
-		...extra,
-	};
 }
 
 /** The additional data n8n-core's contexts need: the credentials helper, hooks, base URLs. */
