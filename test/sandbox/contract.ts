@@ -52,7 +52,15 @@ export interface FieldSpec {
 export interface Contract {
 	method: string;
 	docId: number | null;
-	sources: Array<{ repo?: string; path?: string; commit?: string; url?: string; gave?: string }>;
+	sources: Array<{
+		repo?: string;
+		path?: string;
+		commit?: string;
+		/** a documentation page */
+		page?: string;
+		url?: string;
+		gave?: string;
+	}>;
 	request: Record<string, FieldSpec>;
 	/** the request tree on the TOP gateway when it differs (e.g. order.get's `param0`) */
 	topRequest?: Record<string, FieldSpec>;
