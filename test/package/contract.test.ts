@@ -38,17 +38,14 @@ describe('the documented contract files', () => {
 		const c = contracts.get(key)!;
 		expect(c.sources.length).toBeGreaterThan(0);
 		for (const s of c.sources) expect(Boolean((s.repo && s.path) || s.url || s.page)).toBe(true);
-		const all = [
-			...specs(c.request),
-			...specs(c.topRequest ?? {}),
-			...specs(c.response),
-		];
+		const all = [...specs(c.request), ...specs(c.topRequest ?? {}), ...specs(c.response)];
 		for (const [path, f] of all) {
 			expect({ path, type: TYPES.includes(f.type) ? 'known' : f.type }).toEqual({
 				path,
 				type: 'known',
 			});
-			if (f.type === 'list') expect({ path, item: typeof f.item }).toEqual({ path, item: 'string' });
+			if (f.type === 'list')
+				expect({ path, item: typeof f.item }).toEqual({ path, item: 'string' });
 		}
 	});
 });
