@@ -145,10 +145,10 @@ export async function signRequest(
 		bodyParams = toWireParams(options.form);
 	} else if (options.body instanceof URLSearchParams) {
 		where = 'body';
-		bodyParams = Object.fromEntries(options.body.entries());
+		bodyParams = toWireParams(Object.fromEntries(options.body.entries()));
 	} else if (typeof options.body === 'string' && contentType.includes(FORM_TYPE)) {
 		where = 'body';
-		bodyParams = Object.fromEntries(new URLSearchParams(options.body).entries());
+		bodyParams = toWireParams(Object.fromEntries(new URLSearchParams(options.body).entries()));
 	} else if (isPlainObject(options.body) && (contentType.includes(FORM_TYPE) || !contentType)) {
 		where = 'body';
 		bodyParams = toWireParams(options.body);
@@ -156,6 +156,11 @@ export async function signRequest(
 		where = 'qs';
 	}
 
+	// Business calls ask for the wrapped answer (`<method>_response`, wrapped lists) in so many
+	// words: the SDKs disagree on the default (the IOP Java SDK's is true). A caller's own value stays.
+	if (!apiPath && qs.simplify === undefined && bodyParams.simplify === undefined) {
+		system.simplify = 'false';
+	}
 	if (where === 'qs') Object.assign(qs, system);
 	else Object.assign(bodyParams, system);
 	delete qs.sign;

@@ -2,7 +2,7 @@
  * AliExpress Open Platform request signing, the one place it is done.
  *
  * Both gateways sign the same "string to sign": every parameter that is sent
- * (system and business, never `sign` itself, never an empty value), keys sorted
+ * (system and business, never `sign` itself, never a blank value), keys sorted
  * in plain code-unit order, each as `key + value` without separators. IOP system
  * APIs (names with a `/`, e.g. `/auth/token/create`) put the API path in front.
  *
@@ -19,12 +19,45 @@ export type Protocol = 'iop' | 'top';
 
 export type SignableParams = Record<string, string | number | boolean | null | undefined>;
 
-/** Turns parameters into the strings that are sent: JSON for nested values, empty ones dropped. */
+/**
+ * Java's `Character.isWhitespace` for one UTF-16 unit: the official signers test
+ * values with it. Space separators except the no-break ones (U+00A0, U+2007,
+ * U+202F), line and paragraph separators, tab, LF, VT, FF, CR and U+001C–U+001F.
+ */
+function isJavaWhitespace(unit: number): boolean {
+	if (unit === 0x20 || (unit >= 0x09 && unit <= 0x0d) || (unit >= 0x1c && unit <= 0x1f))
+		return true;
+	if (unit < 0x1680) return false;
+	return (
+		unit === 0x1680 ||
+		(unit >= 0x2000 && unit <= 0x2006) ||
+		(unit >= 0x2008 && unit <= 0x200a) ||
+		unit === 0x2028 ||
+		unit === 0x2029 ||
+		unit === 0x205f ||
+		unit === 0x3000
+	);
+}
+
+/**
+ * Whether the official signers treat a value as empty: `StringUtils.isEmpty` of
+ * the TOP Java SDK and `IopUtils.isEmpty` of the IOP one are true for an empty
+ * value and for one made only of whitespace; such a parameter is neither signed
+ * (`areNotEmpty(key, value)`) nor sent (the IOP SDK's `WebUtils.buildQuery`).
+ */
+export function isBlank(value: string): boolean {
+	for (let i = 0; i < value.length; i++) {
+		if (!isJavaWhitespace(value.charCodeAt(i))) return false;
+	}
+	return true;
+}
+
+/** Turns parameters into the strings that are sent: JSON for nested values, blank ones (and blank keys) dropped. */
 export function toWireParams(params: Record<string, unknown>): Record<string, string> {
 	const wire: Record<string, string> = {};
 	for (const key of Object.keys(params)) {
 		const value = wireValue(params[key]);
-		if (value !== '') wire[key] = value;
+		if (!isBlank(key) && !isBlank(value)) wire[key] = value;
 	}
 	return wire;
 }

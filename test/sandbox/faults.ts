@@ -11,7 +11,9 @@ export type FaultKind =
 	| 'timeout'
 	| 'malformed'
 	| 'ispError'
-	| 'rateLimit';
+	| 'rateLimit'
+	/** TOP code 15 with an `isv.*` sub-code: the caller's request refused, never worth a retry */
+	| 'callerError';
 
 export interface FaultOptions {
 	/** Probability 0..1 that a call gets a fault. */

@@ -137,6 +137,25 @@ class RateLimiter {
 	}
 }
 
+/**
+ * The answer asked for with `simplify=true`: no `<method>_response` wrapper, and each
+ * list bare under its list name instead of wrapped in its item name. That is the shape
+ * the IOP Java SDK's SimplifyJsonConverter reads (emsaniey20/java
+ * src/main/java/com/global/iop/infra/parser/json/SimplifyJsonConverter.java: the root
+ * is the content, `getListObjects` takes `json.get(listName)` as the array); the SDK
+ * sends simplify=true by default (BaseExecutor.java, TopExecutor.java). Anything else
+ * (or nothing) answers the wrapped shape. Errors are not simplified (the converter
+ * still reads `error_response`).
+ */
+function simplified(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(simplified);
+	if (value === null || typeof value !== 'object' || value.constructor !== Object) return value;
+	const obj = value as Record<string, unknown>;
+	const keys = Object.keys(obj);
+	if (keys.length === 1 && Array.isArray(obj[keys[0]])) return simplified(obj[keys[0]]);
+	return Object.fromEntries(keys.map((k) => [k, simplified(obj[k])]));
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
@@ -292,8 +311,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			throw new GatewayError('permissionDenied', { param: method });
 
 		const body = METHODS[method]({ params, store, now: now() });
+		const inner = { ...body, request_id: requestId };
 		return {
-			answer: { [`${method.replace(/\./g, '_')}_response`]: { ...body, request_id: requestId } },
+			answer:
+				params.simplify === 'true'
+					? (simplified(inner) as object)
+					: { [`${method.replace(/\./g, '_')}_response`]: inner },
 			errorCode: businessErrorCode(body),
 		};
 	}
@@ -392,6 +415,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 					res,
 					200,
 					toJson(renderError(new GatewayError('callLimit'), protocol, requestId).body),
+				);
+			case 'callerError':
+				return send(
+					res,
+					200,
+					toJson(renderError(new GatewayError('callerError'), protocol, requestId).body),
 				);
 		}
 	}

@@ -11,7 +11,7 @@
  *   or the method's own flag such as `result_success:false`).
  */
 
-import { invalidParam, missingParam } from './errors';
+import { GatewayError, invalidParam, missingParam } from './errors';
 import {
 	ORDER_STATUSES,
 	PRODUCT_STATUSES,
@@ -749,7 +749,34 @@ const orderInfoGet: MethodHandler = ({ params, store }) => {
 	});
 };
 
-const FULFILLABLE: OrderStatus[] = ['WAIT_SELLER_SEND_GOODS', 'SELLER_PART_SEND_GOODS'];
+/**
+ * Where a seller may act on an order, so ship it: "sellers may only take action in the
+ * following scenarios: WAIT_SELLER_SEND_GOODS, SELLER_PART_SEND_GOODS, IN_ISSUE, IN_CANCEL
+ * and IN_FROZEN" (AliExpress documentation FAQ "Order Management Errors",
+ * open.alitrip.com/docs/doc.htm?articleId=119601&docType=1&treeId=505).
+ */
+const FULFILLABLE: OrderStatus[] = [
+	'WAIT_SELLER_SEND_GOODS',
+	'SELLER_PART_SEND_GOODS',
+	'IN_ISSUE',
+	'IN_CANCEL',
+	'IN_FROZEN',
+];
+
+/**
+ * The refusals of the same FAQ (articleId=119601), as the gateway sends a business refusal of
+ * this method: `error_response` code 50 "Remote service error", sub_code isv.invalid-parameter
+ * (the method's documented error example, docId/apiId 42269; see `remoteServiceError` in
+ * errors.ts for that source and the unconfirmed IOP rendering). Which sub_code goes with each
+ * message is not documented; the sub_msg texts are the FAQ's:
+ * - "once an order has been fulfilled with send_type: all it cannot be fulfilled again";
+ * - an order in a status where the seller cannot act (the FAQ's message for that case).
+ */
+export const ALREADY_SHIPPED_MSG = '该交易订单已填写发货通知,无需重复操作。';
+export const NOT_FULFILLABLE_MSG = '该交易订单缺少履约信息,请联系客服处理。';
+
+const refuseFulfil = (detail: string) =>
+	new GatewayError('remoteServiceError', { param: 'isv.invalid-parameter', detail });
 
 const orderFulfill: MethodHandler = ({ params, store, now }) => {
 	const orderId = required(params, 'out_ref');
@@ -762,11 +789,12 @@ const orderFulfill: MethodHandler = ({ params, store, now }) => {
 		result: { result_success: false, result_error_code: code, result_error_desc: desc },
 	});
 	if (!order) return failure('ORDER_NOT_FOUND', `order ${orderId} does not exist`);
+	if (order.shipments.some((s) => s.send_type === 'all')) throw refuseFulfil(ALREADY_SHIPPED_MSG);
 	if (!FULFILLABLE.includes(order.order_status)) {
-		return failure(
-			'ORDER_STATUS_NOT_ALLOWED',
-			`order ${orderId} is ${order.order_status}; only ${FULFILLABLE.join(' or ')} can be shipped`,
+		const shipped = ['WAIT_BUYER_ACCEPT_GOODS', 'FUND_PROCESSING', 'FINISH'].includes(
+			order.order_status,
 		);
+		throw refuseFulfil(shipped ? ALREADY_SHIPPED_MSG : NOT_FULFILLABLE_MSG);
 	}
 	order.shipments.push({
 		service_name: serviceName,

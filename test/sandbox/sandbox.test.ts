@@ -501,9 +501,15 @@ describe('gateway', () => {
 				logistics_no: 'Y',
 				send_type: 'all',
 			});
-			expect(again.json.aliexpress_solution_order_fulfill_response.result).toMatchObject({
-				result_success: false,
-				result_error_code: 'ORDER_STATUS_NOT_ALLOWED',
+			// shipping again after send_type all: the documented refusal (FAQ articleId=119601),
+			// in the method's documented error shape (code 50, isv.invalid-parameter; apiId 42269)
+			expect(again.json).toEqual({
+				error_response: {
+					type: 'ISV',
+					code: 'isv.invalid-parameter',
+					msg: '该交易订单已填写发货通知,无需重复操作。',
+					request_id: expect.any(String),
+				},
 			});
 			const info = await callIop(sb, 'aliexpress.solution.order.info.get', {
 				param1: JSON.stringify({ order_id: late.order_id }),

@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { optionalText } from '../helpers/values';
-import { AliExpressError, classifyError, type AliExpressErrorInfo } from './errors';
+import { AliExpressError, classifyError, scrubSecrets, type AliExpressErrorInfo } from './errors';
 
 const BARE_LONG_NUMBER = /(?:^|[:,[])\s*-?(\d{16,})(?![\d.eE])/g;
 
@@ -32,7 +32,11 @@ export function parseJson(text: string): unknown {
 
 /**
  * A list however AliExpress wraps it: `[...]`, `{order_dto: [...]}`, a bare
- * object for a list of one, or nothing at all.
+ * object for a list of one, or nothing at all. When the expected item name
+ * (`key`) is absent but the wrapper has exactly one key holding a list or an
+ * object, that key's value is the list (an item name the documentation spells
+ * otherwise, e.g. `aeopfreighttemplatedtolist`): better than returning nothing.
+ * The one home of list unwrapping: every list the node reads goes through here.
  */
 export function toList<T = IDataObject>(value: unknown, key?: string): T[] {
 	if (value === undefined || value === null || value === '') return [];
@@ -41,13 +45,16 @@ export function toList<T = IDataObject>(value: unknown, key?: string): T[] {
 		const obj = value as IDataObject;
 		const keys = Object.keys(obj);
 		if (keys.length === 0) return [];
-		const inner = key !== undefined ? obj[key] : keys.length === 1 ? obj[keys[0]] : undefined;
-		if (key !== undefined || keys.length === 1) {
-			if (Array.isArray(inner)) return inner as T[];
-			if (inner !== undefined && inner !== null && typeof inner === 'object') return [inner as T];
-			if (key !== undefined && inner === undefined) return [];
-		}
-		return [value as T];
+		const only = keys.length === 1 ? obj[keys[0]] : undefined;
+		const onlyIsList = only !== null && typeof only === 'object';
+		let inner: unknown;
+		if (key !== undefined && obj[key] !== undefined) inner = obj[key];
+		else if (onlyIsList) inner = only;
+		else if (key !== undefined) return [];
+		else return [value as T];
+		if (Array.isArray(inner)) return inner as T[];
+		if (inner === null || inner === '') return [];
+		return [inner as T]; // a list of one, bare
 	}
 	return [value as T];
 }
@@ -57,16 +64,19 @@ function errorFrom(obj: IDataObject, httpCode?: number): AliExpressErrorInfo {
 	const subCode = optionalText(obj.sub_code);
 	const type = optionalText(obj.type) ?? '';
 	const kind = classifyError(code, subCode ?? '', type);
+	const subMessage = optionalText(obj.sub_msg);
 	return {
 		kind,
 		code,
 		subCode,
-		message:
+		// shown to the user: a gateway may echo parameters back, so nothing secret-looking stays
+		message: scrubSecrets(
 			optionalText(obj.msg) ??
-			optionalText(obj.message) ??
-			optionalText(obj.error_message) ??
-			'Unknown error',
-		subMessage: optionalText(obj.sub_msg),
+				optionalText(obj.message) ??
+				optionalText(obj.error_message) ??
+				'Unknown error',
+		),
+		subMessage: subMessage === undefined ? undefined : scrubSecrets(subMessage),
 		requestId: optionalText(obj.request_id),
 		httpCode,
 		// A gateway-level refusal (quota, signature, key, session) means nothing ran.

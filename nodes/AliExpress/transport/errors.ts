@@ -43,18 +43,35 @@ export class AliExpressError extends Error {
 	}
 }
 
-/** Sorts a gateway error code (and sub-code) into a kind. */
+/** Removes anything that looks like a credential from a message. */
+export function scrubSecrets(text: string): string {
+	return text.replace(
+		/\b(sign|session|access_token|refresh_token|app_secret|appSecret|accessToken)(["']?\s*[=:]\s*["']?)[^&\s"',}]+/gi,
+		'$1$2***',
+	);
+}
+
+/** TOP's generic codes whose meaning is in the sub-code: 10 service unavailable, 15 and 50 remote service error. */
+const SUB_CODE_DECIDES = new Set(['10', '15', '50']);
+
+/**
+ * Sorts a gateway error code (and sub-code) into a kind. For TOP's generic codes
+ * 10/15/50 the sub-code decides: `isp.*` is the platform's trouble (retried), `isv.*`
+ * is the caller's or a business refusal (never retried; its `sub_msg` says why).
+ */
 export function classifyError(code: string, subCode = '', type = ''): ErrorKind {
 	const c = code.trim();
-	const sub = subCode.toLowerCase();
+	const sub = subCode.trim().toLowerCase();
 	if (
 		c === '7' ||
 		c === '8' ||
 		c === 'ApiCallLimit' ||
-		/frequency|limited-by|call-limit|accesscontrol/.test(sub)
+		/frequency|limited-by|call-limit|accesscontrol/.test(sub) ||
+		/^isv\..*frequency/i.test(c)
 	) {
 		return 'rateLimit';
 	}
+	if (SUB_CODE_DECIDES.has(c) && sub.startsWith('isv.')) return 'business';
 	if (c === 'AppWhiteIpLimit') return 'ipWhitelist';
 	if (c === '25' || c === 'IncompleteSignature' || c === 'InvalidSignature') return 'signature';
 	if (c === 'InvalidCode' || /RefreshToken|AuthCode|AuthorizationCode/i.test(c)) return 'grant';
@@ -93,10 +110,22 @@ export function classifyError(code: string, subCode = '', type = ''): ErrorKind 
 	return 'unknown';
 }
 
+/** A refusal of the call itself (an `isv.*` sub-code or IOP code): its sub_msg is the whole story. */
+export function isCallerRefusal(info: AliExpressErrorInfo): boolean {
+	return (
+		info.kind === 'business' &&
+		(/^isv\./i.test(info.subCode ?? '') || (!info.subCode && /^isv\./i.test(info.code)))
+	);
+}
+
 /** "AliExpress error IllegalAccessToken: The specified access token is invalid (request 0b1f...)". */
 export function formatErrorMessage(info: AliExpressErrorInfo): string {
 	const codes = [info.code, info.subCode].filter(Boolean).join(' / ');
-	const text = [info.message, info.subMessage].filter(Boolean).join(': ');
+	// TOP's generic msg ("Remote service error") hides the reason of a caller refusal: sub_msg alone
+	const text =
+		isCallerRefusal(info) && info.subMessage
+			? info.subMessage
+			: [info.message, info.subMessage].filter(Boolean).join(': ');
 	const request = info.requestId ? ` (request ${info.requestId})` : '';
 	return `AliExpress error ${codes}: ${text}${request}`;
 }
@@ -144,9 +173,14 @@ export function toNodeApiError(
 	if (info.subCode) response.sub_code = info.subCode;
 	if (info.subMessage) response.sub_msg = info.subMessage;
 	if (info.requestId) response.request_id = info.requestId;
+	const refusal = isCallerRefusal(info) ? (info.subMessage ?? info.message) : undefined;
 	const apiError = new NodeApiError(node, response, {
 		message: error.message,
-		description: info.advice ?? errorAdvice(info.kind),
+		description:
+			info.advice ??
+			(refusal
+				? `AliExpress refused the call: ${refusal}. The node did not retry it: the same request would be refused again. Fix what the message names and run again.`
+				: errorAdvice(info.kind)),
 		httpCode: info.httpCode ? String(info.httpCode) : undefined,
 		itemIndex,
 	});

@@ -24,10 +24,13 @@ import {
 	AliExpressError,
 	BAN_MARGIN_MS,
 	banError,
+	scrubSecrets,
 	statedBanMs,
 	type AliExpressErrorInfo,
 } from './errors';
 import { Pacer, SharedRate, sharedRateFor, START_RATE } from './pacing';
+
+export { scrubSecrets } from './errors';
 
 export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -93,14 +96,6 @@ const NOT_SENT_CODES = new Set([
 	'EHOSTUNREACH',
 	'ENETUNREACH',
 ]);
-
-/** Removes anything that looks like a credential from a message. */
-export function scrubSecrets(text: string): string {
-	return text.replace(
-		/\b(sign|session|access_token|refresh_token|app_secret|appSecret|accessToken)(["']?\s*[=:]\s*["']?)[^&\s"',}]+/gi,
-		'$1$2***',
-	);
-}
 
 function findNetworkCode(error: unknown): string | undefined {
 	let current: unknown = error;

@@ -77,10 +77,11 @@ describe('order → Ship', () => {
 		expect(sandbox.callCount(FULFILL)).toBe(1);
 		expect(sandbox.callCount(INFO)).toBe(1);
 
-		// another tracking number on a shipped order is AliExpress's refusal
+		// another tracking number on a shipped order is AliExpress's refusal, in its words
+		// (FAQ articleId=119601; the sandbox answers it as the method's documented error shape)
 		const error = await failure(shipParams(o.order_id, 'LP99999999999'));
 		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toContain('ORDER_STATUS_NOT_ALLOWED');
+		expect(error.message).toContain('该交易订单已填写发货通知,无需重复操作');
 	});
 
 	it('ships part of an order with a tracking website', async () => {
