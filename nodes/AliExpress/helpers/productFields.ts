@@ -8,7 +8,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { toList } from '../transport/envelope';
 import { inputError } from './input';
 import { readJson } from './jsonInput';
-import { MAX_IMAGES, MAX_PRICE, MAX_STOCK, MAX_TITLE_LENGTH } from './limits';
+import { mobileDetail, webDetail } from './detail';
+import {
+	CUSTOM_SKU_VALUE_FORBIDDEN,
+	MAX_CUSTOM_SKU_VALUE,
+	MAX_IMAGES,
+	MAX_PRICE,
+	MAX_STOCK,
+	MAX_TITLE_LENGTH,
+} from './limits';
 import { isEmpty, parseAmount, parseInteger, shownValue, trimmed } from './values';
 
 export function readTitle(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): string {
@@ -181,7 +189,7 @@ function readSkuAttributes(
 ): IDataObject[] | undefined {
 	if (isEmpty(raw)) return undefined;
 	const fix =
-		'Enter a JSON list such as [{"sku_attribute_name_id": 14, "sku_attribute_value_id": 175}], with the IDs from the category\'s schema.';
+		'Enter a JSON list such as [{"sku_attribute_name_id": 14, "sku_attribute_value_id": 175}] with the IDs from the category\'s schema; a custom value goes in "sku_attribute_value" (at most 70 characters, none of { # : = ,).';
 	const { value } = readJson(ctx, itemIndex, field, raw);
 	const list = Array.isArray(value)
 		? value
@@ -193,18 +201,43 @@ function readSkuAttributes(
 	}
 	list.forEach((entry, n) => {
 		const a = entry as IDataObject;
-		const ids = [a?.sku_attribute_name_id, a?.sku_attribute_value_id];
-		if (!a || typeof a !== 'object' || ids.some((v) => !/^\d+$/.test(trimmed(v)))) {
+		const problem = skuAttributeProblem(a);
+		if (problem) {
 			throw inputError(
 				ctx,
 				itemIndex,
 				field,
-				`attribute ${n + 1} needs numeric "sku_attribute_name_id" and "sku_attribute_value_id", got ${shownValue(entry)}`,
+				`attribute ${n + 1} ${problem}, got ${shownValue(entry)}`,
 				fix,
 			);
 		}
 	});
 	return list as IDataObject[];
+}
+
+/**
+ * What is wrong with one sku_attributes_list entry, or undefined: a numeric
+ * sku_attribute_name_id, and a numeric sku_attribute_value_id or a custom
+ * sku_attribute_value (documented: at most 70 characters, none of `{ # : = ,`).
+ */
+function skuAttributeProblem(a: IDataObject): string | undefined {
+	if (!a || typeof a !== 'object' || Array.isArray(a)) return 'must be a JSON object';
+	if (!/^\d+$/.test(trimmed(a.sku_attribute_name_id)))
+		return 'needs a numeric "sku_attribute_name_id"';
+	const custom = isEmpty(a.sku_attribute_value) ? '' : String(a.sku_attribute_value);
+	if (custom) {
+		if (custom.length > MAX_CUSTOM_SKU_VALUE) {
+			return `has a "sku_attribute_value" of ${custom.length} characters; at most ${MAX_CUSTOM_SKU_VALUE} are allowed`;
+		}
+		if (CUSTOM_SKU_VALUE_FORBIDDEN.test(custom)) {
+			return 'has a "sku_attribute_value" with one of { # : = , which AliExpress refuses';
+		}
+		return undefined;
+	}
+	if (!/^\d+$/.test(trimmed(a.sku_attribute_value_id))) {
+		return 'needs a numeric "sku_attribute_value_id" or a custom "sku_attribute_value"';
+	}
+	return undefined;
 }
 
 /** The SKUs as the API's `sku_info_list`; every rule checked, each error naming the SKU and its field. */
@@ -311,7 +344,10 @@ export function readSkus(ctx: IExecuteFunctions, itemIndex: number, raw: unknown
 	});
 }
 
-/** Title and description in the API's multi-language lists. */
+/**
+ * Title and description in the API's multi-language lists; the web description
+ * (HTML) and the mobile one (text) become the detail JSON AliExpress takes (helpers/detail.ts).
+ */
 export function languageLists(
 	language: string,
 	title: string | undefined,
@@ -322,8 +358,8 @@ export function languageLists(
 	if (title !== undefined) out.multi_language_subject_list = [{ language, subject: title }];
 	if (description || mobileDescription) {
 		const entry: IDataObject = { language };
-		if (description) entry.web_detail = description;
-		if (mobileDescription) entry.mobile_detail = mobileDescription;
+		if (description) entry.web_detail = webDetail(description);
+		if (mobileDescription) entry.mobile_detail = mobileDetail(mobileDescription);
 		out.multi_language_description_list = [entry];
 	}
 	return out;
