@@ -277,9 +277,8 @@ function prepareFields(ctx: IExecuteFunctions, i: number): Prepared {
 		),
 		aeop_qualification_struct_list: readQualifications(ctx, i, extra.qualifications),
 	};
-	// required by product.post (workflows saved before they were required keep their Additional Fields value)
-	const strategy =
-		trimmed(extra.inventoryDeductionStrategy) || trimmed(get('inventoryDeductionStrategy', ''));
+	// required by product.post (aliexpress_solution_product_post.json)
+	const strategy = trimmed(get('inventoryDeductionStrategy', ''));
 	if (!DEDUCTION_STRATEGIES.includes(strategy)) {
 		throw inputError(
 			ctx,
@@ -296,7 +295,7 @@ function prepareFields(ctx: IExecuteFunctions, i: number): Prepared {
 		ctx,
 		i,
 		'Shipping Lead Time (Days)',
-		trimmed(extra.shippingLeadTime) ? extra.shippingLeadTime : get('shippingLeadTime', ''),
+		get('shippingLeadTime', ''),
 		1,
 		365,
 		'Enter the days you need to hand an order to the carrier as a whole number, e.g. 3.',
