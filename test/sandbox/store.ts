@@ -297,7 +297,20 @@ export class SandboxStore {
 			subject,
 			language: 'en',
 			subjects: [{ language: 'en', subject }],
-			descriptions: [{ language: 'en', web_detail: `<p>${subject}</p>`, mobile_detail: subject }],
+			// descriptions are the detail JSON (documentation articleId=120698), never bare HTML
+			descriptions: [
+				{
+					language: 'en',
+					web_detail: JSON.stringify({
+						version: '2.0.0',
+						moduleList: [{ type: 'html', html: { content: `<p>${subject}</p>` } }],
+					}),
+					mobile_detail: JSON.stringify({
+						version: '2.0.0',
+						moduleList: [{ type: 'text', texts: [{ content: subject, class: 'body' }] }],
+					}),
+				},
+			],
 			skus: this.generateSkus(template, serial),
 			images: Array.from(
 				{ length: randInt(rng, 1, 6) },
