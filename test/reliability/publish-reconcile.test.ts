@@ -47,8 +47,8 @@ describe('publish with a lost answer', () => {
 		expect(
 			sandbox.calls
 				.filter((c) => c.method === LIST)
-				.map((c) => JSON.parse(c.params.aeop_a_e_product_list_query).subject),
-		).toEqual(Array(12).fill('Never Created'));
+				.map((c) => JSON.parse(c.params.aeop_a_e_product_list_query).sku_code),
+		).toEqual(Array(12).fill('NC-A')); // the exact sku_code filter of product.list.get
 		expect(sandbox.store.products.size).toBe(before);
 	});
 

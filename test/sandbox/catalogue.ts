@@ -302,3 +302,14 @@ export const CITIES: [string, string, string][] = [
 	['NL', 'Noord-Holland', 'Amsterdam'],
 	['KR', 'Seoul', 'Seoul'],
 ];
+
+/**
+ * Seeded SKU property ids (sku_property_id / property_value_id of product.info.get's
+ * aeop_s_k_u_property_list). Made up (Color 14 and Size 5 as often seen in sellers'
+ * examples; not confirmed by a documented source).
+ */
+const SKU_PROPERTY_IDS: Record<string, number> = { Color: 14, Size: 5 };
+export const skuPropertyId = (axisName: string): number =>
+	SKU_PROPERTY_IDS[axisName] ??
+	200000000 + [...axisName].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 100000, 7);
+export const skuValueId = (valueIndex: number): number => 1000 + Math.max(valueIndex, 0) * 10 + 1;

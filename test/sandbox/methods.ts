@@ -12,6 +12,7 @@
  */
 
 import { GatewayError, invalidParam, missingParam } from './errors';
+import { offerProductEdit, offerProductPost } from './offerProducts';
 import {
 	ORDER_STATUSES,
 	PRODUCT_STATUSES,
@@ -22,6 +23,16 @@ import {
 	type Sku,
 	type SandboxStore,
 } from './store';
+import {
+	DEDUCTION_STRATEGIES,
+	EDIT_REQUEST_KEYS,
+	MAX_SUBJECT,
+	POST_REQUEST_KEYS,
+	POST_REQUIRED,
+	detailProblem,
+	languageProblem,
+	skuAttributeProblem,
+} from './productContract';
 import { formatPacific, parsePacific } from './time';
 import { money, wireId, wrapList } from './wire';
 
@@ -120,9 +131,8 @@ const PRICE_MIN = 0.01;
 const PRICE_MAX = 999999;
 const INVENTORY_MAX = 999999;
 const MAX_IMAGES = 6;
-const MAX_SUBJECT = 128;
 
-/** Fields of post/edit requests that map onto Product; everything else goes to Product.extra. */
+/** Fields of post/edit requests that map onto Product; the other documented ones go to Product.extra. */
 const PRODUCT_KEYS = new Set([
 	'product_id',
 	'aliexpress_category_id',
@@ -133,8 +143,12 @@ const PRODUCT_KEYS = new Set([
 	'main_image_urls_list',
 	'sku_info_list',
 	'freight_template_id',
-	'msr_eu_id',
 ]);
+
+/** A documented rule's refusal (productContract.ts) as the method's unsuccessful result. */
+function refuse(code: string, problem: string | undefined): void {
+	if (problem) throw new BusinessFailure(code, problem);
+}
 
 function parsePrice(v: unknown, what: string): number {
 	const n = toNumber(v);
@@ -191,6 +205,12 @@ function parseSkuList(list: unknown, existing: Sku[] = []): Sku[] {
 		const attrs = Array.isArray(raw.sku_attributes_list)
 			? raw.sku_attributes_list.filter(isObject)
 			: [];
+		attrs.forEach((a, j) =>
+			refuse(
+				'GPF.CHK_SKU_ATTRIBUTE_INVALID',
+				skuAttributeProblem(a, `sku_info_list[${i}].sku_attributes_list[${j}]`),
+			),
+		);
 		return {
 			sku_code: code,
 			price,
@@ -198,8 +218,13 @@ function parseSkuList(list: unknown, existing: Sku[] = []): Sku[] {
 			inventory,
 			ean_code: str(raw.ean_code),
 			attributes: attrs.map((a) => ({
-				sku_attribute_name: String(a.sku_attribute_name ?? a.sku_attribute_name_id ?? ''),
-				sku_attribute_value: String(a.sku_attribute_value ?? a.sku_attribute_value_id ?? ''),
+				sku_attribute_name: String(a.sku_attribute_name_id),
+				sku_attribute_value: String(a.sku_attribute_value ?? a.sku_attribute_value_id),
+				sku_property_id: toNumber(a.sku_attribute_name_id),
+				property_value_id: toNumber(a.sku_attribute_value_id ?? 0),
+				property_value_definition_name: str(a.sku_attribute_value) || undefined,
+				// post documents sku_image_url, edit sku_image (product.post.json / product.edit.json)
+				sku_image: str(a.sku_image_url ?? a.sku_image) || undefined,
 			})),
 			id:
 				existing.find((s) => s.sku_code === code)?.id ??
@@ -227,6 +252,32 @@ function productFields(
 		}
 		return req[key] !== undefined;
 	};
+	// required by product.post.json (bububa/opentaobao aesolution/aliexpress_solution_product_post.json)
+	POST_REQUIRED.forEach(need);
+	if (req.inventory_deduction_strategy !== undefined) {
+		refuse(
+			'GPF.CHK_INVENTORY_DEDUCTION_STRATEGY_INVALID',
+			DEDUCTION_STRATEGIES.includes(String(req.inventory_deduction_strategy))
+				? undefined
+				: `inventory_deduction_strategy must be one of ${DEDUCTION_STRATEGIES.join(', ')}`,
+		);
+	}
+	if (req.shipping_lead_time !== undefined) {
+		const days = toNumber(req.shipping_lead_time);
+		refuse(
+			'GPF.CHK_SHIPPING_LEAD_TIME_INVALID',
+			Number.isInteger(days) && days >= 1 ? undefined : 'shipping_lead_time must be at least 1',
+		);
+	}
+	if (req.service_policy_id !== undefined) {
+		// "If the merchant would like to use the default setting, pass "0" to this parameter."
+		refuse(
+			'GPF.CHK_SERVICE_POLICY_ID_INVALID',
+			/^\d+$/.test(String(req.service_policy_id))
+				? undefined
+				: 'service_policy_id must be a number (0 = default)',
+		);
+	}
 	if (need('aliexpress_category_id')) {
 		const id = String(req.aliexpress_category_id);
 		if (!store.categories.has(id)) {
@@ -240,7 +291,10 @@ function productFields(
 		}
 		out.category_id = id;
 	}
-	if (need('language')) out.language = String(req.language);
+	if (req.language !== undefined) {
+		refuse('GPF.CHK_LANGUAGE_INVALID', languageProblem(req.language, 'language'));
+		out.language = String(req.language);
+	}
 	if (need('multi_language_subject_list')) {
 		const list = req.multi_language_subject_list;
 		if (!Array.isArray(list) || list.length === 0) {
@@ -252,6 +306,10 @@ function productFields(
 		out.subjects = list.map((s, i) => {
 			const subject = isObject(s) ? (str(s.subject) ?? '') : '';
 			const language = isObject(s) ? (str(s.language) ?? '') : '';
+			refuse(
+				'GPF.CHK_LANGUAGE_INVALID',
+				languageProblem(language, `multi_language_subject_list[${i}].language`),
+			);
 			if (!subject || !language || subject.length > MAX_SUBJECT) {
 				throw new BusinessFailure(
 					'GPF.CHK_SUBJECT_INVALID',
@@ -265,11 +323,25 @@ function productFields(
 		const list = Array.isArray(req.multi_language_description_list)
 			? req.multi_language_description_list.filter(isObject)
 			: [];
-		out.descriptions = list.map((d) => ({
-			language: String(d.language ?? ''),
-			web_detail: str(d.web_detail),
-			mobile_detail: str(d.mobile_detail),
-		}));
+		out.descriptions = list.map((d, i) => {
+			const at = `multi_language_description_list[${i}]`;
+			refuse('GPF.CHK_LANGUAGE_INVALID', languageProblem(d.language, `${at}.language`));
+			// web_detail / mobile_detail are the detail JSON, not HTML (articleId=109534 / 120698);
+			// the refusal's code is the sandbox's own (no documented code was found)
+			refuse(
+				'GPF.CHK_DETAIL_FORMAT_INVALID',
+				detailProblem(d.web_detail, `${at}.web_detail`, false),
+			);
+			refuse(
+				'GPF.CHK_DETAIL_FORMAT_INVALID',
+				detailProblem(d.mobile_detail, `${at}.mobile_detail`, true),
+			);
+			return {
+				language: String(d.language),
+				web_detail: str(d.web_detail),
+				mobile_detail: str(d.mobile_detail),
+			};
+		});
 	}
 	if (req.main_image_urls_list !== undefined) {
 		const images = Array.isArray(req.main_image_urls_list)
@@ -286,16 +358,20 @@ function productFields(
 	if (need('sku_info_list')) out.skus = parseSkuList(req.sku_info_list, existing?.skus);
 	if (req.brand_name !== undefined) out.brand_name = str(req.brand_name);
 	if (req.freight_template_id !== undefined) out.freight_template_id = str(req.freight_template_id);
-	if (req.msr_eu_id !== undefined) out.msr_eu_id = str(req.msr_eu_id);
+	// msr_eu_id and aeop_qualification_struct_list are not in this schema (the SDK's
+	// AliexpressSolutionProductPostPostProductRequestDTO lacks them): ignored, like any unknown key
 	// the subject shown in lists is the one in the product's language
 	const language = out.language ?? existing?.language;
 	const subjects = out.subjects ?? existing?.subjects;
 	if (subjects) {
 		out.subject = (subjects.find((s) => s.language === language) ?? subjects[0]).subject;
 	}
+	const documented = isPost ? POST_REQUEST_KEYS : EDIT_REQUEST_KEYS;
 	out.extra = {
 		...existing?.extra,
-		...Object.fromEntries(Object.entries(req).filter(([k]) => !PRODUCT_KEYS.has(k))),
+		...Object.fromEntries(
+			Object.entries(req).filter(([k]) => documented.has(k) && !PRODUCT_KEYS.has(k)),
+		),
 	};
 	return out;
 }
@@ -358,9 +434,13 @@ function skuWire(s: Sku) {
 		ean_code: s.ean_code,
 		aeop_s_k_u_property_list: wrapList(
 			'global_aeop_sku_property',
+			// keyed by ids (product.info.get.json: aeop_s_k_u_property_list{sku_property_id,
+			// property_value_id, property_value_definition_name, sku_image})
 			s.attributes.map((a) => ({
-				sku_property_name: a.sku_attribute_name,
-				property_value_definition_name: a.sku_attribute_value,
+				sku_property_id: a.sku_property_id,
+				property_value_id: a.property_value_id,
+				property_value_definition_name: a.property_value_definition_name,
+				sku_image: a.sku_image,
 			})),
 		),
 	};
@@ -386,7 +466,7 @@ const productInfoGet: MethodHandler = ({ params, store }) =>
 				brand_name: p.brand_name,
 				freight_template_id:
 					p.freight_template_id === undefined ? undefined : wireId(p.freight_template_id),
-				msr_eu_id: p.msr_eu_id,
+				// no msr_eu_id: it is not in product.info.get.json's answer (offer.product.query has it)
 				...Object.fromEntries(
 					INFO_EXTRA_KEYS.filter((k) => p.extra[k] !== undefined).map((k) => [
 						k === 'weight' ? 'gross_weight' : k,
@@ -421,7 +501,10 @@ const productListGet: MethodHandler = ({ params, store }) => {
 	const page = intField(q, 'current_page', 1, 1, Number.MAX_SAFE_INTEGER);
 	const subject = str(q.subject)?.toLowerCase();
 	const productId = str(q.product_id);
+	// "sku_code: merchant sku code" (product.list.get.json): products with a SKU of exactly this code
+	const skuCode = str(q.sku_code);
 	const matches = [...store.products.values()]
+		.filter((p) => !skuCode || p.skus.some((s) => s.sku_code === skuCode))
 		.filter((p) => p.status === (status as ProductStatus))
 		.filter((p) => !subject || p.subject.toLowerCase().includes(subject))
 		.filter((p) => !productId || p.product_id === productId)
@@ -878,6 +961,8 @@ export const METHODS: Record<string, MethodHandler> = {
 	'aliexpress.solution.product.edit': productEdit,
 	'aliexpress.solution.product.info.get': productInfoGet,
 	'aliexpress.solution.product.list.get': productListGet,
+	'aliexpress.offer.product.post': offerProductPost,
+	'aliexpress.offer.product.edit': offerProductEdit,
 	'aliexpress.solution.batch.product.inventory.update': batchSkuUpdate(inventoryChange),
 	'aliexpress.solution.batch.product.price.update': batchSkuUpdate(priceChange),
 	'aliexpress.solution.order.get': orderGet,

@@ -369,6 +369,15 @@ describe('gateway', () => {
 					{ sku_code: 'CH-9-EU', price: '19.90', inventory: 10 },
 					{ sku_code: 'CH-9-US', price: 21, discount_price: 18, inventory: 3 },
 				],
+				// the other fields product.post.json marks required
+				inventory_deduction_strategy: 'place_order_withhold',
+				weight: '0.2',
+				package_length: 10,
+				package_width: 10,
+				package_height: 4,
+				freight_template_id: 1000,
+				shipping_lead_time: 3,
+				service_policy_id: 0,
 			};
 			const bad = await callIop(sb, 'aliexpress.solution.product.post', {
 				post_product_request: JSON.stringify(request),

@@ -15,6 +15,8 @@ import {
 	SUBJECT_MODIFIERS,
 	TEMPLATES,
 	type Category,
+	skuPropertyId,
+	skuValueId,
 	type ProductTemplate,
 } from './catalogue';
 import { alnum, createRng, digits, pick, pickWeighted, randInt, type Rng } from './prng';
@@ -26,9 +28,20 @@ import { money } from './wire';
 export const PRODUCT_STATUSES = ['onSelling', 'offline', 'auditing', 'editingRequired'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
+/**
+ * One SKU property. product.info.get answers it as `{sku_property_id, property_value_id,
+ * property_value_definition_name, sku_image}` (bububa/opentaobao
+ * metadata/assets/json/aesolution/aliexpress_solution_product_info_get.json,
+ * aeop_s_k_u_property_list); the name/value texts are for the orders' `sku_attributes`.
+ */
 export interface SkuAttribute {
 	sku_attribute_name: string;
 	sku_attribute_value: string;
+	sku_property_id: number;
+	property_value_id: number;
+	/** The seller's custom value name (post's sku_attribute_value), when one was given. */
+	property_value_definition_name?: string;
+	sku_image?: string;
 }
 
 export interface Sku {
@@ -55,7 +68,10 @@ export interface Product {
 	images: string[];
 	brand_name?: string;
 	freight_template_id?: string;
+	/** GPSR: set only by aliexpress.offer.product.post / .edit (the solution methods' schema lacks it). */
 	msr_eu_id?: string;
+	/** GPSR certificates ({key, type, value}), likewise offer methods only. */
+	qualifications?: { key: string; type: string; value: string }[];
 	gmt_create: number; // epoch ms
 	gmt_modified: number; // epoch ms
 	/** Everything else a post/edit request carried (package size, weight, attributes, …), verbatim. */
@@ -281,7 +297,20 @@ export class SandboxStore {
 			subject,
 			language: 'en',
 			subjects: [{ language: 'en', subject }],
-			descriptions: [{ language: 'en', web_detail: `<p>${subject}</p>`, mobile_detail: subject }],
+			// descriptions are the detail JSON (documentation articleId=120698), never bare HTML
+			descriptions: [
+				{
+					language: 'en',
+					web_detail: JSON.stringify({
+						version: '2.0.0',
+						moduleList: [{ type: 'html', html: { content: `<p>${subject}</p>` } }],
+					}),
+					mobile_detail: JSON.stringify({
+						version: '2.0.0',
+						moduleList: [{ type: 'text', texts: [{ content: subject, class: 'body' }] }],
+					}),
+				},
+			],
 			skus: this.generateSkus(template, serial),
 			images: Array.from(
 				{ length: randInt(rng, 1, 6) },
@@ -314,16 +343,22 @@ export class SandboxStore {
 		const discounted = rng() < 0.3;
 		return combos.slice(0, count).map((combo) => {
 			const price = Math.round((base + randInt(rng, 0, 3)) * 100) / 100;
+			const inventory = rng() < 0.05 ? 0 : randInt(rng, 1, 500);
+			// the random draws the SKU id once took are still made: the seeded sequence stays as it was
+			combo.forEach(() => [randInt(rng, 1, 200000), randInt(rng, 100, 999999)]);
+			const attributes = combo.map(([value], i) => ({
+				sku_attribute_name: template.axes[i].name,
+				sku_attribute_value: value,
+				sku_property_id: skuPropertyId(template.axes[i].name),
+				property_value_id: skuValueId(template.axes[i].values.findIndex(([v]) => v === value)),
+			}));
 			return {
 				sku_code: [template.skuPrefix, serial, ...combo.map(([, code]) => code)].join('-'),
 				price,
 				discount_price: discounted ? Math.round(price * 80) / 100 : undefined,
-				inventory: rng() < 0.05 ? 0 : randInt(rng, 1, 500),
-				attributes: combo.map(([value], i) => ({
-					sku_attribute_name: template.axes[i].name,
-					sku_attribute_value: value,
-				})),
-				id: combo.map(() => `${randInt(rng, 1, 200000)}:${randInt(rng, 100, 999999)}`).join(';'),
+				inventory,
+				attributes,
+				id: attributes.map((a) => `${a.sku_property_id}:${a.property_value_id}`).join(';'),
 			};
 		});
 	}

@@ -79,7 +79,7 @@ describe('simplifyProduct', () => {
 				'"gmt_create":"2024-07-01 10:00:00","gmt_modified":"2024-07-02 10:00:00","image_u_r_ls":"https://a/1.jpg;https://a/2.jpg",' +
 				'"aeop_ae_product_s_k_us":{"global_aeop_ae_product_sku":{"id":"14:175","sku_code":"YM-1","sku_price":"19.90",' +
 				'"ipm_sku_stock":12,"currency_code":"EUR","aeop_s_k_u_property_list":{"global_aeop_sku_property":' +
-				'{"sku_property_name":"Color","property_value_definition_name":"Blue"}}}}}',
+				'{"sku_property_id":14,"property_value_id":175,"property_value_definition_name":"Blue"}}}}}',
 		) as Record<string, unknown>;
 		expect(simplifyProduct(body as never)).toEqual({
 			productId: '1005006123456789123',
@@ -99,7 +99,9 @@ describe('simplifyProduct', () => {
 					quantity: 12,
 					skuId: '14:175',
 					currency: 'EUR',
-					attributes: { Color: 'Blue' },
+					// documented keys: sku_property_id / property_value_id (product.info.get.json)
+					attributes: { '14': 'Blue' },
+					properties: [{ propertyId: '14', valueId: '175', customValue: 'Blue' }],
 				},
 			],
 		});

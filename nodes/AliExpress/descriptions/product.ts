@@ -1,20 +1,21 @@
 /** Parameters of a product that Publish and Update show alike. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_STOCK } from '../helpers/limits';
+import { MAX_STOCK, PRODUCT_UNIT_PIECE } from '../helpers/limits';
+import { idLocator } from './common';
 
+/** The product languages aliexpress.solution.product.post documents: en ru es fr it tr pt de nl in ar ja ko th vi iw. */
 export const LANGUAGE_OPTIONS = [
 	{ name: 'Arabic', value: 'ar' },
 	{ name: 'Dutch', value: 'nl' },
 	{ name: 'English', value: 'en' },
 	{ name: 'French', value: 'fr' },
 	{ name: 'German', value: 'de' },
-	{ name: 'Hebrew', value: 'he' },
+	{ name: 'Hebrew', value: 'iw' },
 	{ name: 'Indonesian', value: 'in' },
 	{ name: 'Italian', value: 'it' },
 	{ name: 'Japanese', value: 'ja' },
 	{ name: 'Korean', value: 'ko' },
-	{ name: 'Polish', value: 'pl' },
 	{ name: 'Portuguese', value: 'pt' },
 	{ name: 'Russian', value: 'ru' },
 	{ name: 'Spanish', value: 'es' },
@@ -72,7 +73,7 @@ export const skuValues: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. [{"sku_attribute_name_id": 14, "sku_attribute_value_id": 175}]',
 		description:
-			"The variant's properties (color, size, …) as a JSON list of {sku_attribute_name_id, sku_attribute_value_id}. Needed when the product has more than one SKU; the IDs come from the category's schema.",
+			"The variant's properties (color, size, …) as a JSON list of {sku_attribute_name_id, sku_attribute_value_id}, optionally with your own value name sku_attribute_value (at most 70 characters, none of { # : = ,) and an image (Publish: sku_image_url, Update: sku_image, as AliExpress documents each). Needed when the product has more than one SKU; the IDs come from the category's schema.",
 	},
 ];
 
@@ -223,3 +224,58 @@ export function productIdProperty(description: string): INodeProperties {
 		description,
 	};
 }
+
+/** Publish › Additional Fields (defined after the properties it uses). */
+export const publishAdditionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Attribute List (JSON)',
+			name: 'attributeList',
+			type: 'json',
+			default: '[]',
+			description:
+				"Product attributes (material, origin, …) as AliExpress's attribute_list: a JSON list of {aliexpress_attribute_name_id, aliexpress_attribute_value_id}, {aliexpress_attribute_name_id, attribute_value} for a typed value, or {attribute_name, attribute_value} for a custom attribute",
+		},
+		idLocator(
+			{
+				displayName: 'EU Responsible Person',
+				name: 'msrEuId',
+				description:
+					'The EU responsible person for product safety (GPSR), needed to sell into the EU. The list depends on the category chosen above. Set with aliexpress.offer.product.edit once the product is published.',
+			},
+			'searchEuResponsiblePersons',
+			'e.g. 5001',
+		),
+		{
+			displayName: 'Mobile Description',
+			name: 'mobileDescription',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			description:
+				"Plain-text description for the mobile app (sent as AliExpress's detail JSON, one text module per paragraph); without it AliExpress derives one from the description",
+		},
+		{
+			displayName: 'Product Unit',
+			name: 'productUnit',
+			type: 'number',
+			default: PRODUCT_UNIT_PIECE,
+			description: 'AliExpress unit code the product is sold by (100000015 = piece)',
+		},
+		qualificationsProperty,
+		{
+			displayName: 'Service Policy ID',
+			name: 'servicePolicyId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 5000000',
+			description:
+				"The after-sales service template to apply; empty sends 0, AliExpress's documented default",
+		},
+	],
+};

@@ -7,7 +7,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toList } from '../transport/envelope';
 import { inputError } from './input';
-import { readJson } from './jsonInput';
+import { mobileDetail, webDetail } from './detail';
+import { readSkuAttributes } from './skuAttributes';
 import { MAX_IMAGES, MAX_PRICE, MAX_STOCK, MAX_TITLE_LENGTH } from './limits';
 import { isEmpty, parseAmount, parseInteger, shownValue, trimmed } from './values';
 
@@ -173,40 +174,6 @@ function skuRows(raw: unknown): IDataObject[] {
 	return [];
 }
 
-function readSkuAttributes(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	raw: unknown,
-): IDataObject[] | undefined {
-	if (isEmpty(raw)) return undefined;
-	const fix =
-		'Enter a JSON list such as [{"sku_attribute_name_id": 14, "sku_attribute_value_id": 175}], with the IDs from the category\'s schema.';
-	const { value } = readJson(ctx, itemIndex, field, raw);
-	const list = Array.isArray(value)
-		? value
-		: value && typeof value === 'object'
-			? [value]
-			: undefined;
-	if (!list || list.length === 0) {
-		throw inputError(ctx, itemIndex, field, 'must be a JSON list of attributes', fix);
-	}
-	list.forEach((entry, n) => {
-		const a = entry as IDataObject;
-		const ids = [a?.sku_attribute_name_id, a?.sku_attribute_value_id];
-		if (!a || typeof a !== 'object' || ids.some((v) => !/^\d+$/.test(trimmed(v)))) {
-			throw inputError(
-				ctx,
-				itemIndex,
-				field,
-				`attribute ${n + 1} needs numeric "sku_attribute_name_id" and "sku_attribute_value_id", got ${shownValue(entry)}`,
-				fix,
-			);
-		}
-	});
-	return list as IDataObject[];
-}
-
 /** The SKUs as the API's `sku_info_list`; every rule checked, each error naming the SKU and its field. */
 export function readSkus(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): IDataObject[] {
 	const rows = skuRows(raw);
@@ -311,7 +278,10 @@ export function readSkus(ctx: IExecuteFunctions, itemIndex: number, raw: unknown
 	});
 }
 
-/** Title and description in the API's multi-language lists. */
+/**
+ * Title and description in the API's multi-language lists; the web description
+ * (HTML) and the mobile one (text) become the detail JSON AliExpress takes (helpers/detail.ts).
+ */
 export function languageLists(
 	language: string,
 	title: string | undefined,
@@ -322,8 +292,8 @@ export function languageLists(
 	if (title !== undefined) out.multi_language_subject_list = [{ language, subject: title }];
 	if (description || mobileDescription) {
 		const entry: IDataObject = { language };
-		if (description) entry.web_detail = description;
-		if (mobileDescription) entry.mobile_detail = mobileDescription;
+		if (description) entry.web_detail = webDetail(description);
+		if (mobileDescription) entry.mobile_detail = mobileDetail(mobileDescription);
 		out.multi_language_description_list = [entry];
 	}
 	return out;

@@ -41,15 +41,25 @@ export function simplifySku(productId: string, sku: IDataObject): IDataObject {
 	const properties = toList(sku.aeop_s_k_u_property_list, 'global_aeop_sku_property');
 	if (properties.length) {
 		const attributes: IDataObject = {};
+		// product.info.get keys SKU properties by id: {sku_property_id, property_value_id,
+		// property_value_definition_name (a custom value's name), sku_image}
+		const list: IDataObject[] = [];
 		for (const p of properties) {
-			const name = optionalText(p.sku_property_name) ?? optionalText(p.sku_property_id);
-			const value =
-				optionalText(p.property_value_definition_name) ??
-				optionalText(p.sku_property_value) ??
-				optionalText(p.property_value_id);
-			if (name) attributes[name] = value ?? null;
+			const name = optionalText(p.sku_property_id);
+			if (!name) continue;
+			const custom = optionalText(p.property_value_definition_name);
+			attributes[name] = custom ?? optionalText(p.property_value_id) ?? null;
+			const entry: IDataObject = {
+				propertyId: name,
+				valueId: optionalText(p.property_value_id) ?? null,
+			};
+			if (custom) entry.customValue = custom;
+			const image = optionalText(p.sku_image);
+			if (image) entry.image = image;
+			list.push(entry);
 		}
 		out.attributes = attributes;
+		out.properties = list;
 	}
 	return out;
 }

@@ -25,11 +25,15 @@ export function currentDiscountPrices(answer: IDataObject): Map<string, unknown>
 	return current;
 }
 
-/** The products of one status (optionally whose title contains `title`), page by page; all of them, or the first `limit`. */
+/**
+ * The products of one status, page by page; all of them, or the first `limit`.
+ * `filter`: a title the subject contains, or list query filters such as
+ * `{sku_code}` (exact: product.list.get's documented "merchant sku code" filter).
+ */
 export async function listProducts(
 	client: AliExpressClient,
 	status: string,
-	title: string,
+	filter: string | IDataObject,
 	pageSize: number,
 	limit?: number,
 ): Promise<IDataObject[]> {
@@ -41,7 +45,9 @@ export async function listProducts(
 				current_page: page,
 				page_size: pageSize,
 			};
-			if (title) listQuery.subject = title;
+			if (typeof filter === 'string') {
+				if (filter) listQuery.subject = filter;
+			} else Object.assign(listQuery, filter);
 			const answer = await client.call(METHODS.productList, {
 				aeop_a_e_product_list_query: listQuery,
 			});

@@ -61,8 +61,8 @@ const normalTitle = (t: unknown) => trimmed(t).replace(/\s+/g, ' ').toLowerCase(
 
 /**
  * Looks for the product a lost publish may have created: in every status (read at once),
- * products whose title is the request's (the list's title filter, then an
- * exact comparison), created since `since`, not yet claimed by another item of
+ * products that have the request's first SKU code (the list's exact `sku_code`
+ * filter) and its title (compared here), created since `since`, not yet claimed by another item of
  * this run, whose SKU codes are exactly the request's (read with
  * product.info.get). Returns its id and claims it, or undefined when there is
  * none: then the product was not created. Every call is a read, retried as
@@ -79,7 +79,8 @@ export async function findPublished(
 	// AliExpress lists one status at a time; a new product may already be in any of them.
 	const lists = await client.map(
 		PRODUCT_STATUS_OPTIONS,
-		async ({ value: status }) => await listProducts(client, status, want.title, LIST_PAGE_SIZE_MAX),
+		async ({ value: status }) =>
+			await listProducts(client, status, { sku_code: want.skuCodes[0] }, LIST_PAGE_SIZE_MAX),
 	);
 	for (const listed of lists) {
 		for (const item of listed) {

@@ -54,9 +54,14 @@ describe('Product → Get', () => {
 						quantity: s.inventory,
 						skuId: s.id,
 						currency: 'USD',
+						// product.info.get keys SKU properties by id (sku_property_id / property_value_id)
 						attributes: Object.fromEntries(
-							s.attributes.map((a) => [a.sku_attribute_name, a.sku_attribute_value]),
+							s.attributes.map((a) => [String(a.sku_property_id), String(a.property_value_id)]),
 						),
+						properties: s.attributes.map((a) => ({
+							propertyId: String(a.sku_property_id),
+							valueId: String(a.property_value_id),
+						})),
 					})),
 				},
 				pairedItem: { item: 0 },

@@ -12,6 +12,12 @@ import type { Product } from '../../sandbox';
 import { operation, useSandbox, type RunOptions } from '../suite';
 
 const POST = 'aliexpress.solution.product.post';
+const OFFER_EDIT = 'aliexpress.offer.product.edit';
+const INFO = 'aliexpress.solution.product.info.get';
+const LIST = 'aliexpress.solution.product.list.get';
+
+/** The detail JSON string AliExpress takes for a description (documentation articleId=120698). */
+const detail = (moduleList: object[]) => JSON.stringify({ version: '2.0.0', moduleList });
 
 const sandbox = useSandbox({ products: 250, orders: 5 });
 const publishProduct = operation(__dirname, 'publish.workflow.json', sandbox);
@@ -52,10 +58,10 @@ describe('Product → Publish', () => {
 						},
 					],
 				},
-				inventoryDeductionStrategy: 'payment_success_deduct',
-				shippingLeadTime: 3,
 				mobileDescription: 'Light linen dress',
 			},
+			inventoryDeductionStrategy: 'payment_success_deduct',
+			shippingLeadTime: 4,
 		});
 		// the second SKU's price and stock mapped from the item: a number in a text field, a
 		// text in a number field, as expressions over a shop's JSON give them
@@ -65,8 +71,10 @@ describe('Product → Publish', () => {
 		const { items: out, error } = await publish(parameters, items);
 		expect(error).toBeUndefined();
 
+		// each product is posted, then its GPSR set through the offer method whose schema has it
 		expect(sandbox.callCount(POST)).toBe(2);
-		expect(sandbox.callCount()).toBe(2);
+		expect(sandbox.callCount(OFFER_EDIT)).toBe(2);
+		expect(sandbox.callCount()).toBe(4);
 		const raw = sandbox.calls[0].params.post_product_request;
 		// ids go as bare JSON numbers
 		expect(raw).toContain('"aliexpress_category_id":200000347');
@@ -78,8 +86,10 @@ describe('Product → Publish', () => {
 			multi_language_description_list: [
 				{
 					language: 'en',
-					web_detail: '<p>Light linen dress</p>',
-					mobile_detail: 'Light linen dress',
+					web_detail: detail([{ type: 'html', html: { content: '<p>Light linen dress</p>' } }]),
+					mobile_detail: detail([
+						{ type: 'text', texts: [{ content: 'Light linen dress', class: 'body' }] },
+					]),
 				},
 			],
 			main_image_urls_list: ['https://img.example.com/a.jpg', 'https://img.example.com/b.jpg'],
@@ -100,13 +110,18 @@ describe('Product → Publish', () => {
 			weight: 0.35,
 			freight_template_id: 1000,
 			brand_name: 'NoBrand',
+			inventory_deduction_strategy: 'payment_success_deduct',
+			shipping_lead_time: 4,
+			service_policy_id: 0,
+			product_unit: 100000015,
+		});
+		const firstId = out[0]?.json.productId;
+		expect(sentJson(OFFER_EDIT, 'aeop_a_e_product', 0)).toEqual({
+			product_id: Number(firstId),
 			msr_eu_id: 5001,
 			aeop_qualification_struct_list: [
 				{ key: 'item_EU_CE_certificate', type: 'image', value: 'https://img.example.com/ce.jpg' },
 			],
-			inventory_deduction_strategy: 'payment_success_deduct',
-			shipping_lead_time: 3,
-			product_unit: 100000015,
 		});
 
 		expect(out).toHaveLength(2);
@@ -123,6 +138,9 @@ describe('Product → Publish', () => {
 			]);
 			expect(stored.freight_template_id).toBe('1000');
 			expect(stored.msr_eu_id).toBe('5001');
+			expect(stored.qualifications).toEqual([
+				{ key: 'item_EU_CE_certificate', type: 'image', value: 'https://img.example.com/ce.jpg' },
+			]);
 			expect(stored.extra).toMatchObject({
 				package_length: 30,
 				weight: 0.35,
@@ -138,6 +156,8 @@ describe('Product → Publish', () => {
 				categoryId: '200000347',
 				skuCount: 2,
 				skuCodes: [`${dressItems[n].code}-BLU`, `${dressItems[n].code}-RED`],
+				msrEuId: '5001',
+				qualificationCount: 1,
 			});
 		});
 	});
@@ -175,6 +195,9 @@ describe('Product → Publish', () => {
 				package_height: 4,
 				weight: '0.2',
 				freight_template_id: 1001,
+				inventory_deduction_strategy: 'place_order_withhold',
+				shipping_lead_time: 2,
+				service_policy_id: 0,
 			},
 			null,
 			2,
@@ -235,11 +258,32 @@ describe('Product → Publish', () => {
 	const bad: Array<[string, INodeParameters, IDataObject, IDataObject, RegExp]> = [
 		['empty title', {}, {}, { title: '  ' }, /field "Title": is empty/],
 		[
-			'title over 128 characters',
+			'title over 218 characters',
 			{},
-			{},
-			{ title: 'x'.repeat(129) },
-			/field "Title": is 129 characters long/,
+			{ title: 'x'.repeat(218) },
+			{ title: 'x'.repeat(219) },
+			/field "Title": is 219 characters long; at most 218/,
+		],
+		[
+			'custom SKU value with a colon',
+			{ skus: oneSku({ attributes: '={{ $json.attributes }}' }) },
+			{ attributes: '[{"sku_attribute_name_id": 14, "sku_attribute_value": "Midnight Blue"}]' },
+			{ attributes: '[{"sku_attribute_name_id": 14, "sku_attribute_value": "Blue:Dark"}]' },
+			/Attributes \(JSON\)": attribute 1 has a "sku_attribute_value" with one of \{ # : = ,/,
+		],
+		[
+			'custom SKU value over 70 characters',
+			{ skus: oneSku({ attributes: '={{ $json.attributes }}' }) },
+			{ attributes: `[{"sku_attribute_name_id": 14, "sku_attribute_value": "${'v'.repeat(70)}"}]` },
+			{ attributes: `[{"sku_attribute_name_id": 14, "sku_attribute_value": "${'v'.repeat(71)}"}]` },
+			/attribute 1 has a "sku_attribute_value" of 71 characters; at most 70/,
+		],
+		[
+			'no shipping lead time',
+			{ shippingLeadTime: '={{ $json.lead }}' },
+			{ lead: 3 },
+			{ lead: '' },
+			/field "Shipping Lead Time \(Days\)": is empty/,
 		],
 		[
 			'duplicate SKU codes',

@@ -10,6 +10,7 @@ import type { Product } from '../../sandbox';
 import { operation, useSandbox, type RunOptions } from '../suite';
 
 const EDIT = 'aliexpress.solution.product.edit';
+const OFFER_EDIT = 'aliexpress.offer.product.edit';
 
 const sandbox = useSandbox({ products: 250, orders: 5 });
 const updateProduct = operation(__dirname, 'update.workflow.json', sandbox);
@@ -70,6 +71,63 @@ describe('Product → Update', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
+	});
+
+	it('the EU responsible person goes through aliexpress.offer.product.edit (not in solution.product.edit), and the store has it', async () => {
+		const p = seeded();
+		const { items: out, error } = await run(
+			updateParams({
+				updateFields: { msrEuId: { __rl: true, mode: 'id', value: '5002' } },
+			}),
+			[{ productId: p.product_id }],
+		);
+		expect(error).toBeUndefined();
+		expect(sandbox.callCount(EDIT)).toBe(0);
+		expect(sandbox.callCount(OFFER_EDIT)).toBe(1);
+		expect(sentJson(OFFER_EDIT, 'aeop_a_e_product')).toEqual({
+			product_id: Number(p.product_id),
+			msr_eu_id: 5002,
+		});
+		expect(sandbox.store.products.get(p.product_id)?.msr_eu_id).toBe('5002');
+		expect(out[0].json).toEqual({
+			productId: p.product_id,
+			success: true,
+			updated: ['msrEuId'],
+			msrEuId: '5002',
+		});
+	});
+
+	it('descriptions are sent as the detail JSON; a 218-character title is accepted', async () => {
+		const p = seeded();
+		const { error } = await run(
+			updateParams({
+				updateFields: {
+					title: 't'.repeat(218),
+					description: '<p>New</p>',
+					mobileDescription: 'First.\n\nSecond.',
+				},
+			}),
+			[{ productId: p.product_id }],
+		);
+		expect(error).toBeUndefined();
+		const sent = sentJson(EDIT, 'edit_product_request');
+		expect(sent.multi_language_description_list).toEqual([
+			{
+				language: 'en',
+				web_detail: JSON.stringify({
+					version: '2.0.0',
+					moduleList: [{ type: 'html', html: { content: '<p>New</p>' } }],
+				}),
+				mobile_detail: JSON.stringify({
+					version: '2.0.0',
+					moduleList: [
+						{ type: 'text', texts: [{ content: 'First.', class: 'body' }] },
+						{ type: 'text', texts: [{ content: 'Second.', class: 'body' }] },
+					],
+				}),
+			},
+		]);
+		expect(sandbox.store.products.get(p.product_id)?.subject).toBe('t'.repeat(218));
 	});
 
 	it('a weight mapped as text is sent as a number', async () => {

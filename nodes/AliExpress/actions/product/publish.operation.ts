@@ -2,6 +2,8 @@
  * Product → Publish: one `aliexpress.solution.product.post` per input item.
  * Everything is validated before the first call; a product is never published
  * twice, yet a lost answer does not fail the item (helpers/publishRecovery.ts).
+ * An EU responsible person or qualifications are then set with
+ * `aliexpress.offer.product.edit`, whose schema has them (helpers/gpsr.ts).
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=39634&docType=2 (aliexpress.solution.product.post)
 import type {
@@ -17,14 +19,16 @@ import {
 	inventoryDeductionProperty,
 	LANGUAGE_OPTIONS,
 	packageProperties,
-	qualificationsProperty,
+	publishAdditionalFields,
 	skusProperty,
 } from '../../descriptions/product';
 import { inputError, locatorValue, optionalId, requireId } from '../../helpers/input';
 import { runPerItem } from '../../helpers/items';
 import { readJson, readJsonObject } from '../../helpers/jsonInput';
 import { rawId, requestJson } from '../../helpers/requestJson';
-import { PRODUCT_UNIT_PIECE } from '../../helpers/limits';
+import { checkDescriptions } from '../../helpers/detail';
+import { hasGpsr, setGpsr, takeGpsr, type Gpsr } from '../../helpers/gpsr';
+import { DEFAULT_SERVICE_POLICY_ID, PRODUCT_UNIT_PIECE } from '../../helpers/limits';
 import {
 	languageLists,
 	readImages,
@@ -39,6 +43,7 @@ import { trimmed } from '../../helpers/values';
 import type { AliExpressClient } from '../../transport/request';
 
 const fieldsMode = { show: { mode: ['fields'] } };
+const DEDUCTION_STRATEGIES = ['place_order_withhold', 'payment_success_deduct'];
 
 const properties: INodeProperties[] = [
 	{
@@ -68,7 +73,7 @@ const properties: INodeProperties[] = [
 			'{\n  "aliexpress_category_id": 0,\n  "language": "en",\n  "multi_language_subject_list": [],\n  "sku_info_list": []\n}',
 		required: true,
 		description:
-			'The post_product_request object as AliExpress documents it (aliexpress_category_id, language, multi_language_subject_list, sku_info_list, main_image_urls_list, package sizes, weight, freight_template_id, …). It is sent as it is.',
+			'The post_product_request object as AliExpress documents it (aliexpress_category_id, language, multi_language_subject_list, multi_language_description_list with web_detail/mobile_detail as detail JSON strings, sku_info_list, main_image_urls_list, package sizes, weight, freight_template_id, inventory_deduction_strategy, shipping_lead_time, service_policy_id, …). It is sent as it is, except msr_eu_id and aeop_qualification_struct_list, which are set afterwards with aliexpress.offer.product.edit.',
 		displayOptions: { show: { mode: ['json'] } },
 	},
 	idLocator(
@@ -99,7 +104,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: "e.g. Women's Summer Linen Dress",
-		description: 'Product title shown to buyers (at most 128 characters)',
+		description: 'Product title shown to buyers (at most 218 characters)',
 		displayOptions: fieldsMode,
 	},
 	{
@@ -109,7 +114,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 5 },
 		default: '',
 		placeholder: 'e.g. <p>Light linen dress, machine washable.</p>',
-		description: 'Product description for the web page; HTML is allowed',
+		description:
+			"Product description for the web page; HTML is allowed. The node sends it as AliExpress's detail JSON (one html module).",
 		displayOptions: fieldsMode,
 	},
 	{
@@ -129,6 +135,17 @@ const properties: INodeProperties[] = [
 		displayOptions: fieldsMode,
 	}),
 	...packageProperties.map((p) => ({ ...p, required: true, displayOptions: fieldsMode })),
+	{ ...inventoryDeductionProperty, required: true, displayOptions: fieldsMode },
+	{
+		displayName: 'Shipping Lead Time (Days)',
+		name: 'shippingLeadTime',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 3,
+		required: true,
+		description: 'Days you need to hand an order to the carrier (AliExpress requires it)',
+		displayOptions: fieldsMode,
+	},
 	idLocator(
 		{
 			displayName: 'Freight Template',
@@ -149,68 +166,7 @@ const properties: INodeProperties[] = [
 		description: 'Brand as registered for the category; leave empty when the category needs none',
 		displayOptions: fieldsMode,
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: fieldsMode,
-		options: [
-			{
-				displayName: 'Attribute List (JSON)',
-				name: 'attributeList',
-				type: 'json',
-				default: '[]',
-				description:
-					"Product attributes (material, origin, …) as AliExpress's attribute_list: a JSON list of {attribute_name_id, attribute_value_id} or {attribute_name, attribute_value}",
-			},
-			idLocator(
-				{
-					displayName: 'EU Responsible Person',
-					name: 'msrEuId',
-					description:
-						'The EU responsible person for product safety (GPSR), needed to sell into the EU. The list depends on the category chosen above.',
-				},
-				'searchEuResponsiblePersons',
-				'e.g. 5001',
-			),
-			inventoryDeductionProperty,
-			{
-				displayName: 'Mobile Description',
-				name: 'mobileDescription',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-				description:
-					'Description for the mobile app; without it AliExpress derives one from the description',
-			},
-			{
-				displayName: 'Product Unit',
-				name: 'productUnit',
-				type: 'number',
-				default: PRODUCT_UNIT_PIECE,
-				description: 'AliExpress unit code the product is sold by (100000015 = piece)',
-			},
-			qualificationsProperty,
-			{
-				displayName: 'Service Policy ID',
-				name: 'servicePolicyId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 5000000',
-				description: 'The after-sales service template to apply',
-			},
-			{
-				displayName: 'Shipping Lead Time (Days)',
-				name: 'shippingLeadTime',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 3,
-				description: 'Days you need to hand an order to the carrier',
-			},
-		],
-	},
+	{ ...publishAdditionalFields, displayOptions: fieldsMode },
 ];
 
 export const description = updateDisplayOptions(
@@ -220,6 +176,7 @@ export const description = updateDisplayOptions(
 
 interface Prepared extends PublishRequest {
 	summary: IDataObject;
+	gpsr: Gpsr;
 }
 
 /** JSON mode: the object as the user wrote it; only checked to be a JSON object. */
@@ -242,12 +199,16 @@ function prepareJson(ctx: IExecuteFunctions, i: number): Prepared {
 	const subjects = (
 		Array.isArray(value.multi_language_subject_list) ? value.multi_language_subject_list : []
 	) as IDataObject[];
+	checkDescriptions(ctx, i, 'Product JSON', value.multi_language_description_list);
+	const gpsr = takeGpsr(value);
 	const skus = Array.isArray(value.sku_info_list) ? value.sku_info_list : [];
 	const skuCodes = skus.map((s) => trimmed((s as IDataObject)?.sku_code));
 	// The title AliExpress lists is the one in the product's language.
 	const listed = subjects.find((s) => s?.language === value.language) ?? subjects[0];
 	return {
-		request: text ?? requestJson(value),
+		// the text as written, unless GPSR fields had to be taken out of it
+		request: text && !hasGpsr(gpsr) ? text : requestJson(value),
+		gpsr,
 		summary: {
 			title: trimmed(subjects[0]?.subject) || null,
 			categoryId: trimmed(value.aliexpress_category_id) || null,
@@ -306,35 +267,42 @@ function prepareFields(ctx: IExecuteFunctions, i: number): Prepared {
 	const brand = trimmed(get('brandName', ''));
 	if (brand) request.brand_name = brand;
 
-	request.msr_eu_id = optionalId(
-		ctx,
-		i,
-		'EU Responsible Person',
-		extra.msrEuId,
-		'EU responsible person ID',
-	);
-	request.aeop_qualification_struct_list = readQualifications(ctx, i, extra.qualifications);
-	if (trimmed(extra.inventoryDeductionStrategy)) {
-		request.inventory_deduction_strategy = trimmed(extra.inventoryDeductionStrategy);
-	}
-	if (trimmed(extra.shippingLeadTime)) {
-		request.shipping_lead_time = readInteger(
+	const gpsr: Gpsr = {
+		msr_eu_id: optionalId(
 			ctx,
 			i,
-			'Shipping Lead Time (Days)',
-			extra.shippingLeadTime,
-			1,
-			365,
-			'Enter the days you need to hand an order to the carrier as a whole number, e.g. 3.',
+			'EU Responsible Person',
+			extra.msrEuId,
+			'EU responsible person ID',
+		),
+		aeop_qualification_struct_list: readQualifications(ctx, i, extra.qualifications),
+	};
+	// required by product.post (aliexpress_solution_product_post.json)
+	const strategy = trimmed(get('inventoryDeductionStrategy', ''));
+	if (!DEDUCTION_STRATEGIES.includes(strategy)) {
+		throw inputError(
+			ctx,
+			i,
+			'Inventory Deduction Strategy',
+			strategy
+				? `must be one of ${DEDUCTION_STRATEGIES.join(', ')}, got "${strategy}"`
+				: 'is empty',
+			'Choose when AliExpress takes sold units off the stock: When Order Is Placed or When Payment Succeeds.',
 		);
 	}
-	request.service_policy_id = optionalId(
+	request.inventory_deduction_strategy = strategy;
+	request.shipping_lead_time = readInteger(
 		ctx,
 		i,
-		'Service Policy ID',
-		extra.servicePolicyId,
-		'service policy ID',
+		'Shipping Lead Time (Days)',
+		get('shippingLeadTime', ''),
+		1,
+		365,
+		'Enter the days you need to hand an order to the carrier as a whole number, e.g. 3.',
 	);
+	request.service_policy_id =
+		optionalId(ctx, i, 'Service Policy ID', extra.servicePolicyId, 'service policy ID') ??
+		DEFAULT_SERVICE_POLICY_ID;
 	request.product_unit = rawId(
 		trimmed(extra.productUnit)
 			? requireId(ctx, i, 'Product Unit', extra.productUnit, 'unit code (100000015 = piece)')
@@ -348,7 +316,7 @@ function prepareFields(ctx: IExecuteFunctions, i: number): Prepared {
 				i,
 				'Attribute List (JSON)',
 				'must be a JSON list ([ … ])',
-				'Enter the attributes as a list, e.g. [{"attribute_name_id": 2, "attribute_value_id": 201512802}].',
+				'Enter the attributes as a list, e.g. [{"aliexpress_attribute_name_id": 2, "aliexpress_attribute_value_id": 201512802}], or [{"attribute_name": "Material", "attribute_value": "Linen"}] for a custom one.',
 			);
 		}
 		if (value.length) request.attribute_list = value;
@@ -356,6 +324,7 @@ function prepareFields(ctx: IExecuteFunctions, i: number): Prepared {
 	const skuCodes = skus.map((s) => s.sku_code as string);
 	return {
 		request: requestJson(request),
+		gpsr,
 		summary: { title, categoryId, skuCount: skus.length, skuCodes },
 		fingerprint: fingerprintOf(title, skuCodes),
 	};
@@ -376,9 +345,12 @@ export async function execute(
 		},
 		async (prepared, i) => {
 			const { productId, recovered } = await publishOne(this, client, prepared, i, claimed);
+			const gpsr = hasGpsr(prepared.gpsr)
+				? await setGpsr(this, client, productId, prepared.gpsr, i, 'published')
+				: {};
 			return recovered
-				? { productId, ...prepared.summary, recovered }
-				: { productId, ...prepared.summary };
+				? { productId, ...prepared.summary, ...gpsr, recovered }
+				: { productId, ...prepared.summary, ...gpsr };
 		},
 		{ writes: true },
 	);

@@ -1,6 +1,8 @@
 /**
  * Product → Update: one `aliexpress.solution.product.edit` per input item,
- * sending only the fields that are set. Sending SKUs replaces all SKUs.
+ * sending only the fields that are set. Sending SKUs replaces all SKUs. The EU
+ * responsible person is not in that method's schema: it is set with
+ * `aliexpress.offer.product.edit` (helpers/gpsr.ts).
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=39695&docType=2 (aliexpress.solution.product.edit)
 import type {
@@ -22,6 +24,8 @@ import {
 	weight,
 } from '../../descriptions/product';
 import { withBusinessHint } from '../../helpers/businessHints';
+import { checkDescriptions } from '../../helpers/detail';
+import { hasGpsr, setGpsr, takeGpsr, type Gpsr } from '../../helpers/gpsr';
 import { inputError, optionalId, requireId } from '../../helpers/input';
 import { runPerItem } from '../../helpers/items';
 import { readJsonObject } from '../../helpers/jsonInput';
@@ -54,14 +58,15 @@ const updateFieldOptions: INodeProperties[] = [
 		typeOptions: { rows: 5 },
 		default: '',
 		placeholder: 'e.g. <p>Light linen dress, machine washable.</p>',
-		description: 'New description for the web page; HTML is allowed',
+		description:
+			"New description for the web page; HTML is allowed. Sent as AliExpress's detail JSON (one html module).",
 	},
 	idLocator(
 		{
 			displayName: 'EU Responsible Person',
 			name: 'msrEuId',
 			description:
-				"The EU responsible person for product safety (GPSR); the list follows the product's category",
+				"The EU responsible person for product safety (GPSR); the list follows the product's category. Set with aliexpress.offer.product.edit.",
 		},
 		'searchEuResponsiblePersons',
 		'e.g. 5001',
@@ -98,7 +103,8 @@ const updateFieldOptions: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
-		description: 'New description for the mobile app',
+		description:
+			"New plain-text description for the mobile app (sent as AliExpress's detail JSON, one text module per paragraph)",
 	},
 	packageHeight,
 	packageLength,
@@ -113,7 +119,7 @@ const updateFieldOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: "e.g. Women's Summer Linen Dress",
-		description: 'New product title (at most 128 characters)',
+		description: 'New product title (at most 218 characters)',
 	},
 	weight,
 ];
@@ -167,7 +173,9 @@ export const description = updateDisplayOptions(
 
 interface Prepared {
 	productId: string;
-	request: string;
+	/** The edit_product_request, or undefined when only GPSR changes. */
+	request?: string;
+	gpsr: Gpsr;
 	updated: string[];
 }
 
@@ -191,7 +199,10 @@ function prepareJson(ctx: IExecuteFunctions, i: number, productParam: string): P
 			'Remove product_id from the JSON (Product ID is added), or make both the same.',
 		);
 	}
+	checkDescriptions(ctx, i, 'Product JSON', value.multi_language_description_list);
+	const gpsr = takeGpsr(value);
 	const updated = Object.keys(value).filter((k) => k !== 'product_id');
+	if (hasGpsr(gpsr)) updated.push(...Object.keys(gpsr));
 	if (updated.length === 0) {
 		throw inputError(
 			ctx,
@@ -201,12 +212,14 @@ function prepareJson(ctx: IExecuteFunctions, i: number, productParam: string): P
 			'Enter the edit_product_request fields to change, e.g. {"multi_language_subject_list": [{"language": "en", "subject": "New title"}]}.',
 		);
 	}
-	let request: string;
-	if (text && inJson) request = text;
-	else if (text)
-		request = `{"product_id":${requestJson(rawId(productId))},${text.slice(text.indexOf('{') + 1)}`;
-	else request = requestJson({ product_id: rawId(productId), ...value });
-	return { productId, request, updated };
+	let request: string | undefined;
+	if (Object.keys(value).some((k) => k !== 'product_id')) {
+		if (text && !hasGpsr(gpsr) && inJson) request = text;
+		else if (text && !hasGpsr(gpsr))
+			request = `{"product_id":${requestJson(rawId(productId))},${text.slice(text.indexOf('{') + 1)}`;
+		else request = requestJson({ ...value, product_id: rawId(productId) });
+	}
+	return { productId, request, gpsr, updated };
 }
 
 function prepareFields(ctx: IExecuteFunctions, i: number, productParam: string): Prepared {
@@ -260,8 +273,9 @@ function prepareFields(ctx: IExecuteFunctions, i: number, productParam: string):
 		fields.msrEuId,
 		'EU responsible person ID',
 	);
+	const gpsr: Gpsr = {};
 	if (msrEuId !== undefined) {
-		request.msr_eu_id = msrEuId;
+		gpsr.msr_eu_id = msrEuId;
 		updated.push('msrEuId');
 	}
 	if (updated.length === 0) {
@@ -273,7 +287,8 @@ function prepareFields(ctx: IExecuteFunctions, i: number, productParam: string):
 			'Add at least one field under "Update Fields" and give it a value.',
 		);
 	}
-	return { productId, request: requestJson(request), updated };
+	const edits = Object.keys(request).length > 1;
+	return { productId, request: edits ? requestJson(request) : undefined, gpsr, updated };
 }
 
 export async function execute(
@@ -291,16 +306,28 @@ export async function execute(
 				: prepareFields(this, i, productParam);
 		},
 		async (prepared, i) => {
-			try {
-				await client.call(
-					METHODS.productEdit,
-					{ edit_product_request: prepared.request },
-					{ retry: 'safe' },
-				);
-			} catch (error) {
-				throw withBusinessHint(this, error, i);
+			if (prepared.request !== undefined) {
+				try {
+					await client.call(
+						METHODS.productEdit,
+						{ edit_product_request: prepared.request },
+						{ retry: 'safe' },
+					);
+				} catch (error) {
+					throw withBusinessHint(this, error, i);
+				}
 			}
-			return { productId: prepared.productId, success: true, updated: prepared.updated };
+			const gpsr = hasGpsr(prepared.gpsr)
+				? await setGpsr(
+						this,
+						client,
+						prepared.productId,
+						prepared.gpsr,
+						i,
+						prepared.request === undefined ? 'left as it was' : 'updated',
+					)
+				: {};
+			return { productId: prepared.productId, success: true, updated: prepared.updated, ...gpsr };
 		},
 		{ writes: true },
 	);
