@@ -291,7 +291,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		if (settings.deniedMethods.includes(method))
 			throw new GatewayError('permissionDenied', { param: method });
 
-		const body = METHODS[method]({ params, store, now: now() });
+		const body = METHODS[method]({ params, store, now: now(), protocol: route.protocol });
 		return {
 			answer: { [`${method.replace(/\./g, '_')}_response`]: { ...body, request_id: requestId } },
 			errorCode: businessErrorCode(body),
