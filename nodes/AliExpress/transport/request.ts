@@ -198,6 +198,24 @@ export class AliExpressClient {
 		return this.pacer.rate;
 	}
 
+	private protocolRead: Promise<'iop' | 'top'> | undefined;
+
+	/**
+	 * The gateway protocol of the credential (read once; no secret is read): some methods take
+	 * their parameters in another shape on each (order.get: flat on IOP, `param0` on TOP).
+	 */
+	async protocol(): Promise<'iop' | 'top'> {
+		this.protocolRead ??= (async () => {
+			try {
+				const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+				return credentials.protocol === 'top' ? 'top' : 'iop';
+			} catch {
+				return 'iop';
+			}
+		})();
+		return await this.protocolRead;
+	}
+
 	/** A business method, e.g. `aliexpress.solution.order.get`. Returns the content of its `_response` wrapper. */
 	async call(method: string, params: IDataObject, options: CallOptions = {}): Promise<IDataObject> {
 		return await this.withRetry(method, '/sync', { ...params, method }, options);
