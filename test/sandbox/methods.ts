@@ -502,7 +502,8 @@ const priceChange: SkuChange = (u) => {
  * - the product list has `maxListSize: 20` (a schema limit the gateway checks: more is refused
  *   with InvalidParameter, like any list over its documented length);
  * - "maximum 200 skus could be updated within one product" is said only in the method's
- *   description (inventory), so the service checks it: a product with more refuses THE WHOLE
+ *   description (inventory; the price method's page is silent, and the sandbox applies the same
+ *   limit to both, unconfirmed for price), so the service checks it: a product with more refuses THE WHOLE
  *   CALL, in the documented whole-call shape `update_success:false` with `update_error_code` /
  *   `update_error_message` ("When success equals false, indicating the error code") and no
  *   product lists; nothing is applied. (The code and message are the sandbox's own: no source
