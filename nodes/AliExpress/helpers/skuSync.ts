@@ -193,6 +193,19 @@ function failedProducts(answer: IDataObject): Map<string, { code: string; messag
 	return failed;
 }
 
+/** Sets each SKU line of one batch call from the call's answer. */
+export function applyBatchAnswer(batch: Array<ProductEntry<SkuLine>>, answer: IDataObject): void {
+	const failed = failedProducts(answer);
+	for (const entry of batch) {
+		const failure = failed.get(entry.productId);
+		for (const line of entry.lines) {
+			line.result = failure
+				? { success: false, errorCode: failure.code, errorMessage: failure.message }
+				: { success: true };
+		}
+	}
+}
+
 async function sendBatch(
 	client: AliExpressClient,
 	spec: SkuSyncSpec,
@@ -204,15 +217,7 @@ async function sendBatch(
 	}));
 	try {
 		const answer = await client.call(spec.method, { [spec.listParam]: list }, { retry: 'safe' });
-		const failed = failedProducts((answer.result as IDataObject) ?? answer);
-		for (const entry of batch) {
-			const failure = failed.get(entry.productId);
-			for (const line of entry.lines) {
-				line.result = failure
-					? { success: false, errorCode: failure.code, errorMessage: failure.message }
-					: { success: true };
-			}
-		}
+		applyBatchAnswer(batch, (answer.result as IDataObject) ?? answer);
 	} catch (error) {
 		// The whole call failed (after retries): each of its SKUs reports why.
 		const code = error instanceof AliExpressError ? error.info.code : 'ERROR';
