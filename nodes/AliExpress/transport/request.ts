@@ -18,7 +18,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { toWireParams } from '../../../credentials/AliExpressSigning';
+import { toWireParams, type Protocol } from '../../../credentials/AliExpressSigning';
 import { findError, parseJson, unwrapResponse } from './envelope';
 import {
 	AliExpressError,
@@ -160,6 +160,7 @@ export class AliExpressClient {
 	readonly settings: TransportSettings;
 	private readonly pacer: Pacer;
 	private attached: Promise<void> | undefined;
+	private protocolSeen: Protocol = 'iop'; // the credential's: order.get's query shape follows it
 	constructor(
 		private readonly ctx: RequestContext,
 		settings: Partial<TransportSettings> = {},
@@ -176,6 +177,7 @@ export class AliExpressClient {
 			const ceiling = this.settings.requestsPerSecond;
 			try {
 				const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+				if (credentials.protocol === 'top') this.protocolSeen = 'top';
 				const gateway = String(credentials.gatewayUrl ?? '')
 					.trim()
 					.replace(/\/+$/, '');
@@ -198,22 +200,8 @@ export class AliExpressClient {
 		return this.pacer.rate;
 	}
 
-	private protocolRead: Promise<'iop' | 'top'> | undefined;
-
-	/**
-	 * The gateway protocol of the credential (read once; no secret is read): some methods take
-	 * their parameters in another shape on each (order.get: flat on IOP, `param0` on TOP).
-	 */
-	async protocol(): Promise<'iop' | 'top'> {
-		this.protocolRead ??= (async () => {
-			try {
-				const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-				return credentials.protocol === 'top' ? 'top' : 'iop';
-			} catch {
-				return 'iop';
-			}
-		})();
-		return await this.protocolRead;
+	async protocol(): Promise<Protocol> {
+		return await this.attachSharedRate().then(() => this.protocolSeen);
 	}
 
 	/** A business method, e.g. `aliexpress.solution.order.get`. Returns the content of its `_response` wrapper. */
