@@ -310,7 +310,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		if (settings.deniedMethods.includes(method))
 			throw new GatewayError('permissionDenied', { param: method });
 
-		const body = METHODS[method]({ params, store, now: now() });
+		const body = METHODS[method]({ params, store, now: now(), protocol: route.protocol });
 		const inner = { ...body, request_id: requestId };
 		return {
 			answer:

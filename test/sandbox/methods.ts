@@ -11,7 +11,7 @@
  *   or the method's own flag such as `result_success:false`).
  */
 
-import { GatewayError, invalidParam, missingParam } from './errors';
+import { GatewayError, invalidParam, missingParam, type Protocol } from './errors';
 import { offerProductEdit, offerProductPost } from './offerProducts';
 import {
 	ORDER_STATUSES,
@@ -40,6 +40,8 @@ export interface MethodContext {
 	params: Record<string, string>;
 	store: SandboxStore;
 	now: number;
+	/** The gateway called: IOP (`/sync`) or TOP (`/router/rest`); some methods take other parameters on each. */
+	protocol: Protocol;
 }
 export type MethodHandler = (ctx: MethodContext) => Record<string, unknown>;
 
@@ -578,8 +580,18 @@ const priceChange: SkuChange = (u) => {
 };
 
 /**
- * `mutiple_product_update_list` (sic): ≤20 products × ≤200 SKUs, else the whole call
- * fails with InvalidParameter. Each product succeeds or fails as a whole.
+ * `mutiple_product_update_list` (sic). Documented in bububa/opentaobao
+ * metadata/assets/json/aesolution/aliexpress_solution_batch_product_{inventory,price}_update.json:
+ * - the product list has `maxListSize: 20` (a schema limit the gateway checks: more is refused
+ *   with InvalidParameter, like any list over its documented length);
+ * - "maximum 200 skus could be updated within one product" is said only in the method's
+ *   description (inventory; the price method's page is silent, and the sandbox applies the same
+ *   limit to both, unconfirmed for price), so the service checks it: a product with more refuses THE WHOLE
+ *   CALL, in the documented whole-call shape `update_success:false` with `update_error_code` /
+ *   `update_error_message` ("When success equals false, indicating the error code") and no
+ *   product lists; nothing is applied. (The code and message are the sandbox's own: no source
+ *   names them.)
+ * Otherwise each product succeeds or fails as a whole (`update_failed_list`).
  */
 function batchSkuUpdate(change: SkuChange): MethodHandler {
 	const PARAM = 'mutiple_product_update_list';
@@ -594,14 +606,20 @@ function batchSkuUpdate(change: SkuChange): MethodHandler {
 				!isObject(item) ||
 				str(item.product_id) === undefined ||
 				!Array.isArray(skus) ||
-				skus.length === 0 ||
-				skus.length > BATCH_MAX_SKUS
+				skus.length === 0
 			) {
-				throw invalidParam(
-					PARAM,
-					`each product needs product_id and multiple_sku_update_list of 1 to ${BATCH_MAX_SKUS} SKUs`,
-				);
+				throw invalidParam(PARAM, 'each product needs product_id and multiple_sku_update_list');
 			}
+		}
+		const crowded = (list as Json[]).find(
+			(item) => (item.multiple_sku_update_list as unknown[]).length > BATCH_MAX_SKUS,
+		);
+		if (crowded) {
+			return {
+				update_success: false,
+				update_error_code: 'SKU_COUNT_EXCEEDED',
+				update_error_message: `product ${String(crowded.product_id)} has more than ${BATCH_MAX_SKUS} SKUs; at most ${BATCH_MAX_SKUS} SKUs of one product can be updated in one call`,
+			};
 		}
 		const succeeded: Json[] = [];
 		const failed: Json[] = [];
@@ -649,7 +667,7 @@ function batchSkuUpdate(change: SkuChange): MethodHandler {
 
 const DAY = 86_400_000;
 const ORDER_RANGE_MAX_DAYS = 180;
-const FINISH_VISIBLE_DAYS = 30;
+const FINISH_WINDOW_MAX_DAYS = 30;
 const ORDER_PAGE_MAX = 50;
 
 /** A Pacific date field of an order query; undefined when absent. */
@@ -705,15 +723,38 @@ function orderWire(o: Order) {
 }
 
 /**
- * Query in `param0` (JSON) or, as newer SDKs send it, the same fields as flat parameters.
- * Newest gmt_create first. A FINISH order is visible only when created in the last 30 days;
- * FINISH may only be queried on its own. A page of one order comes as a bare object.
+ * The query of `aliexpress.solution.order.get`, in the shape of the gateway called:
+ * - TOP (`/router/rest`): one parameter `param0`, an `OrderQuery` JSON (bububa/opentaobao
+ *   metadata/assets/json/aesolution/aliexpress_solution_order_get.json, requestParams);
+ * - IOP (`/sync`): the same fields as flat parameters, `order_status_list` a JSON list
+ *   (emsaniey20/java src/main/java/com/aliexpress/open/request/AliexpressSolutionOrderGetRequest.java,
+ *   getApiParams).
+ * The other shape lacks the required parameters (param0 on TOP; page_size, current_page on IOP)
+ * and is refused as such.
  */
-const orderGet: MethodHandler = ({ params, store, now }) => {
-	const q: Json =
-		params.param0 !== undefined
-			? jsonObjectParam(params, 'param0')
-			: Object.fromEntries(ORDER_QUERY_FIELDS.map((k) => [k, params[k]]));
+function orderQuery(params: Record<string, string>, protocol: 'iop' | 'top'): Json {
+	if (protocol === 'top') return jsonObjectParam(params, 'param0');
+	const q: Json = Object.fromEntries(ORDER_QUERY_FIELDS.map((k) => [k, params[k]]));
+	for (const name of ['page_size', 'current_page']) required(params, name);
+	if (q.order_status_list !== undefined) {
+		const list = parseJsonParam('order_status_list', String(q.order_status_list));
+		if (!Array.isArray(list)) throw invalidParam('order_status_list', 'expected a JSON list');
+		q.order_status_list = list;
+	}
+	return q;
+}
+
+/**
+ * Newest gmt_create first. Rules from the IOP javadoc of AliexpressSolutionOrderGetRequest
+ * (emsaniey20/java): "The interval between the create_date_start and the create_date_end cannot
+ * exceed 180 days. The time interval for inquiring about a FINISH order cannot exceed 30 days."
+ * — a limit on the WIDTH of a FINISH query's create window (no source limits how far back a
+ * finished order can be read, so older ones are returned to a query in a window of ≤ 30 days);
+ * "The create_date_start and modified_date_start cannot be both empty". FINISH is queried on its
+ * own (opentaobao order_status description). A page of one order comes as a bare object.
+ */
+const orderGet: MethodHandler = ({ params, store, now, protocol }) => {
+	const q = orderQuery(params, protocol);
 	const statuses = [...stringList(q.order_status_list), ...stringList(q.order_status)];
 	for (const s of statuses) {
 		if (!(ORDER_STATUSES as readonly string[]).includes(s)) {
@@ -744,13 +785,21 @@ const orderGet: MethodHandler = ({ params, store, now }) => {
 				'FINISH orders must be queried on their own',
 			);
 		}
+		if (
+			statuses.includes('FINISH') &&
+			(createStart === undefined || (createEnd ?? now) - createStart > FINISH_WINDOW_MAX_DAYS * DAY)
+		) {
+			throw new BusinessFailure(
+				'ORDER_QUERY_FINISH_RANGE_EXCEEDED',
+				`the time interval for inquiring about a FINISH order cannot exceed ${FINISH_WINDOW_MAX_DAYS} days`,
+			);
+		}
 		const inRange = (t: number, from?: number, to?: number) =>
 			(from === undefined || t >= from) && (to === undefined || t <= to);
 		const matches = [...store.orders.values()]
 			.map((o) => ({ o, created: parsePacific(o.gmt_create), updated: parsePacific(o.gmt_update) }))
 			.filter(({ o, created, updated }) => {
 				if (statuses.length > 0 && !statuses.includes(o.order_status)) return false;
-				if (o.order_status === 'FINISH' && now - created > FINISH_VISIBLE_DAYS * DAY) return false;
 				if (buyer && o.buyer_login_id !== buyer) return false;
 				return inRange(created, createStart, createEnd) && inRange(updated, modStart, modEnd);
 			})
@@ -771,65 +820,104 @@ const orderGet: MethodHandler = ({ params, store, now }) => {
 	});
 };
 
-const orderInfoGet: MethodHandler = ({ params, store }) => {
+/**
+ * `ext_info_bit_flag` (bububa/opentaobao .../aliexpress_solution_order_info_get.json and the
+ * javadoc of emsaniey20/java .../domain/AliexpressSolutionOrderInfoGetOrderDetailQuery.java):
+ * "Convert the number into binary format … Only the last 5 bits take effects, starting from the
+ * end, 1st bit is for issue information, 2nd bit is for loan information, 3rd bit is for logistics
+ * information, 4th bit is for buyer information and 5th bit is for refund information … Leaving
+ * this field blank means return all information." So 11111 (binary 10101101100111) leaves out
+ * the buyer and refund information.
+ */
+const EXT_ISSUE = 1;
+const EXT_LOAN = 2;
+const EXT_LOGISTICS = 4;
+const EXT_BUYER = 8;
+const EXT_REFUND = 16;
+
+/**
+ * `aliexpress.solution.order.info.get`: `result` is a BaseResult `{error_code, error_message,
+ * time_stamp, data}` with NO `success` flag (opentaobao .../aliexpress_solution_order_info_get.json;
+ * emsaniey20/java .../domain/AliexpressSolutionOrderInfoGetBaseResult.java). A failure is an
+ * `error_code` with no `data`; the documented example code F00-10-10000-001 ("account not found")
+ * is used for an order this seller does not have (the sandbox's choice: no source names the
+ * unknown-order code).
+ */
+const orderInfoGet: MethodHandler = ({ params, store, now }) => {
 	const q = jsonObjectParam(params, 'param1');
 	const id = str(q.order_id);
 	if (!id) throw missingParam('order_id');
-	return withResult(() => {
-		const o = store.orders.get(id);
-		if (!o) throw new BusinessFailure('ORDER_NOT_FOUND', `order ${id} does not exist`);
-		const [first, ...rest] = o.buyer_signer_fullname.split(' ');
+	const flagRaw = q.ext_info_bit_flag;
+	let flags = EXT_ISSUE | EXT_LOAN | EXT_LOGISTICS | EXT_BUYER | EXT_REFUND;
+	if (flagRaw !== undefined && flagRaw !== null && flagRaw !== '') {
+		const n = toNumber(flagRaw);
+		if (!Number.isInteger(n) || n < 0) throw invalidParam('ext_info_bit_flag', 'a number');
+		flags = n;
+	}
+	const timeStamp = formatPacific(now);
+	const o = store.orders.get(id);
+	if (!o) {
 		return {
 			result: {
-				success: true,
-				data: {
-					id: wireId(o.order_id),
-					order_status: o.order_status,
-					gmt_create: o.gmt_create,
-					gmt_modified: o.gmt_update,
-					gmt_pay_success: o.gmt_pay_time,
-					order_amount: o.pay_amount,
-					pay_amount: o.pay_amount,
-					buyer_login_id: o.buyer_login_id,
-					buyer_info: {
-						login_id: o.buyer_login_id,
-						first_name: first,
-						last_name: rest.join(' '),
-						country: o.receipt_address.country,
-					},
-					logistics_status: o.logistics_status,
-					fund_status: o.fund_status,
-					frozen_status: o.frozen_status,
-					issue_status: o.issue_status,
-					biz_type: o.biz_type,
-					child_order_list: wrapList(
-						'global_aeop_tp_child_order_dto',
-						o.product_list.order_product_dto.map((l) => ({
-							id: wireId(l.child_id),
-							product_id: wireId(l.product_id),
-							sku_code: l.sku_code,
-							product_count: l.product_count,
-							product_price: l.product_unit_price,
-							product_name: l.product_name,
-							product_attributes: l.sku_attributes,
-							logistics_type: l.logistics_service_name,
-						})),
-					),
-					receipt_address: o.receipt_address,
-					logistic_info_list: wrapList(
-						'global_aeop_tp_logistic_info_dto',
-						o.shipments.map((s) => ({
-							logistics_no: s.logistics_no,
-							logistics_service: s.service_name,
-							gmt_send: s.gmt_send,
-							send_type: s.send_type,
-							tracking_website: s.tracking_website,
-						})),
-					),
-				},
+				error_code: 'F00-10-10000-001',
+				error_message: `account not found: no order ${id} for this seller`,
+				time_stamp: timeStamp,
 			},
 		};
-	});
+	}
+	const [first, ...rest] = o.buyer_signer_fullname.split(' ');
+	const data: Json = {
+		id: wireId(o.order_id),
+		order_status: o.order_status,
+		gmt_create: o.gmt_create,
+		gmt_modified: o.gmt_update,
+		gmt_pay_success: o.gmt_pay_time,
+		order_amount: o.pay_amount,
+		buyerloginid: o.buyer_login_id,
+		buyer_signer_fullname: o.buyer_signer_fullname,
+		logistics_status: o.logistics_status,
+		fund_status: o.fund_status,
+		frozen_status: o.frozen_status,
+		issue_status: o.issue_status,
+		child_order_list: wrapList(
+			'global_aeop_tp_child_order_dto',
+			o.product_list.order_product_dto.map((l) => ({
+				id: wireId(l.child_id),
+				product_id: wireId(l.product_id),
+				sku_code: l.sku_code,
+				product_count: l.product_count,
+				product_price: l.product_unit_price,
+				product_name: l.product_name,
+				product_attributes: l.sku_attributes,
+				logistics_type: l.logistics_service_name,
+			})),
+		),
+		receipt_address: o.receipt_address,
+	};
+	if (flags & EXT_BUYER) {
+		data.buyer_info = {
+			login_id: o.buyer_login_id,
+			first_name: first,
+			last_name: rest.join(' '),
+			country: o.receipt_address.country,
+		};
+	}
+	if (flags & EXT_LOGISTICS) {
+		data.logistic_info_list = wrapList(
+			'global_aeop_tp_logistic_info_dto',
+			o.shipments.map((s) => ({
+				logistics_no: s.logistics_no,
+				logistics_service: s.service_name,
+				gmt_send: s.gmt_send,
+				send_type: s.send_type,
+				tracking_website: s.tracking_website,
+			})),
+		);
+	}
+	if (flags & EXT_ISSUE) data.issue_info = { issue_status: o.issue_status };
+	if (flags & EXT_LOAN) data.loan_info = {};
+	if (flags & EXT_REFUND) data.refund_info = {};
+	return { result: { time_stamp: timeStamp, data } };
 };
 
 /**
@@ -896,30 +984,47 @@ const orderFulfill: MethodHandler = ({ params, store, now }) => {
 
 // ------------------------------------------------------------------ pick-lists and GPSR
 
+/**
+ * `aliexpress.category.eu.responsible.persons.list`: parameters `category_id`, `channel`,
+ * optional `channel_seller_id`, sent flat (emsaniey20/java .../request/AliexpressCategoryEuResponsiblePersonsListRequest.java;
+ * the IOP sample in lindejin/eshop-plat-api src/main/java/com/eshop/util/platform/api/service/);
+ * `param0` is still read for older callers. The answer is FLAT inside the wrapper, no `result`:
+ * `support` (Boolean) and `eu_contact_module_list` of `{name, msr_eu_id (Long)}`
+ * (.../response/AliexpressCategoryEuResponsiblePersonsListResponse.java,
+ * .../domain/AliexpressCategoryEuResponsiblePersonsListEuContactModule.java). The list is an
+ * @ApiListField, so it arrives wrapped, but no source names its item: the sandbox uses the name
+ * the TOP SDKs give such items (the Java property lower-cased, as `aeopfreighttemplatedtolist`
+ * for the freight list below), `eucontactmodulelist`. Unknown category: a gateway parameter
+ * error (no documented business error).
+ */
 const euResponsiblePersons: MethodHandler = ({ params, store }) => {
 	const q: Json = params.param0 !== undefined ? jsonObjectParam(params, 'param0') : params;
 	const categoryId = str(q.category_id);
 	if (!categoryId) throw missingParam('category_id');
-	return withResult(() => {
-		if (!store.categories.has(categoryId)) {
-			throw new BusinessFailure('CATEGORY_NOT_FOUND', `category ${categoryId} does not exist`);
-		}
-		return {
-			result: {
-				success: true,
-				support: true,
-				eu_contact_module_list: wrapList(
-					'eu_contact_module',
-					store.euResponsiblePersons.map((p) => ({ ...p })),
-				),
-			},
-		};
-	});
+	if (!str(q.channel)) throw missingParam('channel');
+	if (!store.categories.has(categoryId)) {
+		throw invalidParam('category_id', `category ${categoryId} does not exist`);
+	}
+	return {
+		support: true,
+		eu_contact_module_list: wrapList(
+			'eucontactmodulelist',
+			store.euResponsiblePersons.map((p) => ({ ...p })),
+		),
+	};
 };
 
+/**
+ * `aliexpress.freight.redefining.listfreighttemplate`: `result_success`, `result_error_desc` and
+ * the list `aeop_freight_template_d_t_o_list` (emsaniey20/java
+ * .../response/AliexpressFreightRedefiningListfreighttemplateResponse.java), whose items are
+ * `aeopfreighttemplatedtolist` (the TOP .NET SDK's AliexpressFreightRedefiningListfreighttemplateResponse:
+ * XmlArray "aeop_freight_template_d_t_o_list", XmlArrayItem "aeopfreighttemplatedtolist"), each
+ * `{template_id (Long), template_name, is_default}` (.../domain/AliexpressFreightRedefiningListfreighttemplateAeopFreightTemplateDTO.java).
+ */
 const listFreightTemplates: MethodHandler = ({ store }) => ({
 	aeop_freight_template_d_t_o_list: wrapList(
-		'aeop_freight_template_dto',
+		'aeopfreighttemplatedtolist',
 		store.freightTemplates.map((t) => ({ ...t, template_id: wireId(t.template_id) })),
 	),
 	result_success: true,
@@ -974,6 +1079,8 @@ export const METHODS: Record<string, MethodHandler> = {
 	'aliexpress.solution.merchant.profile.get': merchantProfileGet,
 };
 
+const optionalCode = (v: unknown) => v !== undefined && v !== null && v !== '';
+
 /**
  * The error code of an answer that reports an unsuccessful result
  * (`result.success:false`, `result.result_success:false`, `is_success:false`), for call records.
@@ -982,6 +1089,10 @@ export function businessErrorCode(body: Json): string | undefined {
 	const r = isObject(body.result) ? body.result : undefined;
 	if (r?.success === false) return String(r.error_code ?? 'unknown');
 	if (r?.result_success === false) return String(r.result_error_code ?? 'unknown');
+	if (r && r.success === undefined && optionalCode(r.error_code)) return String(r.error_code);
+	if (body.update_success === false && optionalCode(body.update_error_code)) {
+		return String(body.update_error_code);
+	}
 	if (body.is_success === false || body.result_success === false) return 'unknown';
 	return undefined;
 }

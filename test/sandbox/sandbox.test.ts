@@ -14,6 +14,16 @@ const INFO_GET = 'aliexpress.solution.product.info.get';
 const INVENTORY = 'aliexpress.solution.batch.product.inventory.update';
 const PRICE = 'aliexpress.solution.batch.product.price.update';
 
+/**
+ * An order.get query as IOP's flat parameters: order_status_list a JSON list, page_size and
+ * current_page (required) as text (emsaniey20/java AliexpressSolutionOrderGetRequest.getApiParams).
+ */
+export function flatOrderQuery(q: Record<string, unknown>): Record<string, string> {
+	const out: Record<string, string> = { page_size: '20', current_page: '1' };
+	for (const [k, v] of Object.entries(q)) out[k] = Array.isArray(v) ? JSON.stringify(v) : String(v);
+	return out;
+}
+
 /** true when the call fails at the HTTP level (reset, abort…). Errors from fetch come from another realm, so no instanceof. */
 const fails = (p: Promise<unknown>) =>
 	p.then(
@@ -425,7 +435,7 @@ describe('gateway', () => {
 	});
 
 	describe('orders', () => {
-		const orderGet = (q: object) => callIop(sb, ORDER_GET, { param0: JSON.stringify(q) });
+		const orderGet = (q: Record<string, unknown>) => callIop(sb, ORDER_GET, flatOrderQuery(q));
 		const result = (r: { json: any }) => r.json.aliexpress_solution_order_get_response.result; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 		it('pages newest first over every matching order', async () => {
@@ -457,24 +467,50 @@ describe('gateway', () => {
 			}
 			expect(seen.sort()).toEqual(expected.sort());
 			expect([...created].sort().reverse()).toEqual(created);
-			// the same query as flat parameters
-			const flat = await callIop(sb, ORDER_GET, { order_status_list: status, page_size: '50' });
-			expect(result(flat).total_count).toBe(expected.length);
+			// the same query in TOP's shape, param0, on the TOP gateway
+			const top = await callTop(sb, ORDER_GET, {
+				param0: JSON.stringify({ order_status_list: [status], page_size: 50, current_page: 1 }),
+			});
+			expect(result(top).total_count).toBe(expected.length);
 		});
 
-		it('enforces the 180-day range, FINISH alone, page_size ≤ 50', async () => {
+		it('enforces the 180-day range, FINISH alone in windows of ≤ 30 days, page_size ≤ 50', async () => {
 			const now = Date.now();
+			const days = (n: number) => formatPacific(now - n * 86_400_000);
 			expect(
 				result(await orderGet({ create_date_start: formatPacific(now - 181 * 86_400_000) })),
 			).toMatchObject({ success: false });
 			expect(result(await orderGet({ order_status_list: ['FINISH', 'IN_ISSUE'] }))).toMatchObject({
 				success: false,
 			});
-			const finish = result(await orderGet({ order_status_list: ['FINISH'], page_size: 50 }));
-			expect(finish.total_count).toBeGreaterThan(0);
-			expect(finish.total_count).toBeLessThan(
-				[...sb.store.orders.values()].filter((o) => o.order_status === 'FINISH').length,
+			// FINISH needs a create window of at most 30 days
+			expect(result(await orderGet({ order_status_list: ['FINISH'] }))).toMatchObject({
+				success: false,
+			});
+			expect(
+				result(await orderGet({ order_status_list: ['FINISH'], create_date_start: days(31) })),
+			).toMatchObject({ success: false });
+			const finish = result(
+				await orderGet({
+					order_status_list: ['FINISH'],
+					page_size: 50,
+					create_date_start: days(29.9),
+				}),
 			);
+			expect(finish).toMatchObject({ success: true });
+			expect(finish.total_count).toBeGreaterThan(0);
+			// an older finished order is there for a 30-day window around it
+			const old = sb.store.addOrder({ createdAt: now - 100 * 86_400_000, order_status: 'FINISH' });
+			const older = result(
+				await orderGet({
+					order_status_list: ['FINISH'],
+					create_date_start: days(110),
+					create_date_end: days(90),
+				}),
+			);
+			expect(
+				[older.target_list.order_dto].flat().map((o: { order_id: number }) => String(o.order_id)),
+			).toContain(old.order_id);
 			expect((await orderGet({ page_size: 51 })).json.code).toBe('InvalidParameter');
 		});
 
@@ -524,7 +560,6 @@ describe('gateway', () => {
 				param1: JSON.stringify({ order_id: late.order_id }),
 			});
 			expect(info.json.aliexpress_solution_order_info_get_response.result).toMatchObject({
-				success: true,
 				data: { order_status: 'WAIT_BUYER_ACCEPT_GOODS' },
 			});
 		});
@@ -602,8 +637,8 @@ describe('Pacific time and a fixed clock', () => {
 	});
 	afterAll(() => sb.close());
 
-	const query = (q: object) =>
-		callIop(sb, ORDER_GET, { param0: JSON.stringify(q) }, { system: { timestamp: String(NOW) } });
+	const query = (q: Record<string, unknown>) =>
+		callIop(sb, ORDER_GET, flatOrderQuery(q), { system: { timestamp: String(NOW) } });
 
 	it('stores and filters order dates in US Pacific time across the DST switch', async () => {
 		const pst = sb.store.addOrder({
@@ -648,7 +683,7 @@ describe('Pacific time and a fixed clock', () => {
 	});
 
 	it('checks request timestamps against the sandbox clock', async () => {
-		const r = await callIop(sb, ORDER_GET, { param0: '{}' }); // Date.now() is years away from NOW
+		const r = await callIop(sb, ORDER_GET, flatOrderQuery({})); // Date.now() is years away from NOW
 		expect(r.json.code).toBe('InvalidTimestamp');
 	});
 
@@ -658,7 +693,7 @@ describe('Pacific time and a fixed clock', () => {
 			orders: 5,
 			faults: { rate: 1, kinds: ['timeout'] },
 		});
-		const pending = fails(callIop(other, ORDER_GET, { param0: '{}' }, { timeoutMs: 10_000 }));
+		const pending = fails(callIop(other, ORDER_GET, flatOrderQuery({}), { timeoutMs: 10_000 }));
 		await new Promise((r) => setTimeout(r, 100));
 		const t = Date.now();
 		await other.close();

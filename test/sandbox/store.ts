@@ -379,7 +379,7 @@ export class SandboxStore {
 			// the first orders cover every status once; the rest follow STATUS_WEIGHTS
 			const status =
 				i < ORDER_STATUSES.length ? ORDER_STATUSES[i] : pickWeighted(this.rng, STATUS_WEIGHTS);
-			// a few FINISH orders are kept recent so a FINISH query (last 30 days only) finds some
+			// a few FINISH orders are recent (the rest up to 90 days old: a FINISH query window spans at most 30 days, however far back)
 			const maxAgeDays = status === 'FINISH' && i % 4 === 0 ? 29 : 90;
 			const createdAt = now - Math.floor(this.rng() * maxAgeDays * DAY);
 			const updatedAt = createdAt + Math.floor(this.rng() * Math.min(now - createdAt, 20 * DAY));

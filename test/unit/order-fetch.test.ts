@@ -43,8 +43,16 @@ const FINISHED = [
 function stubClient() {
 	const calls: IDataObject[] = [];
 	const client = {
+		async protocol() {
+			return 'iop';
+		},
 		async call(_method: string, params: IDataObject) {
-			const q = JSON.parse(params.param0 as string) as IDataObject;
+			// IOP: flat fields, order_status_list a JSON list
+			expect(params).not.toHaveProperty('param0');
+			const q: IDataObject = { ...params };
+			if (typeof params.order_status_list === 'string') {
+				q.order_status_list = JSON.parse(params.order_status_list) as string[];
+			}
 			calls.push(q);
 			const list = q.order_status_list as string[] | undefined;
 			const source = list === undefined ? UNFILTERED : list.join() === 'FINISH' ? FINISHED : [];
@@ -89,15 +97,19 @@ describe('fetchOrders with anyStatus (the trigger)', () => {
 			order('8000000000000002', 'FINISH', '2024-03-18 09:00:00', '2024-03-19 08:00:00'),
 		]);
 		const lists = calls.map((q) => q.order_status_list);
-		expect(lists).toEqual(expect.arrayContaining([undefined, ['FINISH']]));
-		expect(lists).toHaveLength(2);
-		for (const q of calls) {
-			expect(q.modified_date_start).toBe('2024-02-29 04:00:00');
-			expect(q.create_date_end).toBe('2024-03-20 05:00:00');
-		}
-		// FINISH over the last 30 days only (19 February 05:00 PST), the rest over 180 days
-		const finish = calls.find((q) => q.order_status_list !== undefined)!;
-		expect(finish.create_date_start).toBe('2024-02-19 05:00:00');
+		expect(lists.filter((l) => l === undefined)).toHaveLength(1);
+		// FINISH in windows of at most 30 days over the same 180 days: 7 (one shortened by DST)
+		expect(lists.filter((l) => l !== undefined)).toHaveLength(7);
+		expect(lists.every((l) => l === undefined || (l as string[]).join() === 'FINISH')).toBe(true);
+		for (const q of calls) expect(q.modified_date_start).toBe('2024-02-29 04:00:00');
+		// the newest FINISH window: the last 30 days (19 February 05:00 PST); the oldest starts
+		// where the other statuses' 180 days start
+		const finish = calls.filter((q) => q.order_status_list !== undefined);
+		const starts = finish.map((q) => q.create_date_start as string).sort();
+		const ends = finish.map((q) => q.create_date_end as string).sort();
+		expect(starts[starts.length - 1]).toBe('2024-02-19 05:00:00');
+		expect(ends[ends.length - 1]).toBe('2024-03-20 05:00:00');
+		expect(starts[0]).toBe('2023-09-22 05:00:00');
 		const others = calls.find((q) => q.order_status_list === undefined)!;
 		expect(others.create_date_start).toBe('2023-09-22 05:00:00');
 	});

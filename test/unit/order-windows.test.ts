@@ -122,13 +122,27 @@ describe('splitWindows', () => {
 describe('planOrderQueries', () => {
 	const now = utc('2024-03-20T12:00:00.250Z'); // 2024-03-20 05:00:00 PDT
 
-	it('without filters: the last 180 days for ten statuses, FINISH alone for the last 30 days', () => {
+	/** Windows newest first, each at most `days` wide, one second apart, covering [from, to]. */
+	function expectTiling(windows: Array<{ from: number; to: number }>, from: number, to: number) {
+		expect(windows[0].to).toBe(to);
+		expect(windows[windows.length - 1].from).toBe(from);
+		windows.forEach((w, i) => {
+			expect(w.to - w.from).toBeLessThanOrEqual(30 * DAY);
+			if (i > 0) expect(windows[i - 1].from - w.to).toBe(1000);
+		});
+	}
+
+	it('without filters: the last 180 days for ten statuses, FINISH alone in 30-day windows over them', () => {
 		const plans = planOrderQueries({}, now);
 		expect(plans).toHaveLength(2);
 		expect([...plans[0].statuses].sort()).toEqual(TEN_OTHERS);
 		expect(asPacific(plans[0].windows)).toEqual([['2023-09-22 05:00:00', '2024-03-20 05:00:00']]);
 		expect(plans[1].statuses).toEqual(['FINISH']);
-		expect(asPacific(plans[1].windows)).toEqual([['2024-02-19 05:00:00', '2024-03-20 05:00:00']]);
+		expect(asPacific(plans[1].windows.slice(0, 1))).toEqual([
+			['2024-02-19 05:00:00', '2024-03-20 05:00:00'],
+		]);
+		expectTiling(plans[1].windows, plans[0].windows[0].from, plans[0].windows[0].to);
+		expect(plans[1].windows).toHaveLength(7); // 180 days, one 30-day window shortened by DST
 	});
 
 	it('puts FINISH on its own and the other wanted statuses in one list', () => {
@@ -148,21 +162,28 @@ describe('planOrderQueries', () => {
 		]);
 	});
 
-	it('reads FINISH only over the part of the range within the last 30 days', () => {
-		// 1 Jan … 20 Mar: other statuses over the whole range, FINISH from 19 Feb
+	it('reads FINISH over the whole range, however old, in windows of at most 30 days', () => {
+		// 1 Jan … 20 Mar: other statuses in one window, FINISH in three
 		const plans = planOrderQueries(
 			{ createdFrom: utc('2024-01-01T08:00:00Z'), statuses: ['FINISH', 'IN_ISSUE'] },
 			now,
 		);
 		expect(asPacific(plans[0].windows)).toEqual([['2024-01-01 00:00:00', '2024-03-20 05:00:00']]);
-		expect(asPacific(plans[1].windows)).toEqual([['2024-02-19 05:00:00', '2024-03-20 05:00:00']]);
-		// a range that ended before then has no FINISH window at all
+		expect(asPacific(plans[1].windows)).toEqual([
+			['2024-02-19 05:00:00', '2024-03-20 05:00:00'],
+			// 19 Feb and 20 Jan are both PST: exactly 30 days
+			['2024-01-20 04:59:59', '2024-02-19 04:59:59'],
+			['2024-01-01 00:00:00', '2024-01-20 04:59:58'],
+		]);
+		expectTiling(plans[1].windows, utc('2024-01-01T08:00:00Z'), plans[0].windows[0].to);
+		// a range that ended long ago is read for FINISH too (no "last 30 days" rule)
 		const old = planOrderQueries(
 			{ createdFrom: utc('2023-12-01T08:00:00Z'), createdTo: utc('2024-01-31T08:00:00Z') },
 			now,
 		);
-		expect(old[1].windows).toEqual([]);
 		expect(old[0].windows).toHaveLength(1);
+		expectTiling(old[1].windows, utc('2023-12-01T08:00:00Z'), utc('2024-01-31T08:00:00Z'));
+		expect(old[1].windows).toHaveLength(3);
 	});
 
 	it('anyStatus: no status list for the other statuses, FINISH still on its own unless excluded', () => {
@@ -172,8 +193,11 @@ describe('planOrderQueries', () => {
 		expect(
 			planOrderQueries({ anyStatus: true, statuses: ['IN_ISSUE'] }, now).map((p) => p.statuses),
 		).toEqual([[]]);
-		const params = orderPageParams({}, [], plans[0].windows[0], 1);
-		expect(JSON.parse(params.param0 as string)).not.toHaveProperty('order_status_list');
+		expect(orderPageParams({}, [], plans[0].windows[0], 1, 'iop')).not.toHaveProperty(
+			'order_status_list',
+		);
+		const top = orderPageParams({}, [], plans[0].windows[0], 1, 'top');
+		expect(JSON.parse(top.param0 as string)).not.toHaveProperty('order_status_list');
 	});
 
 	it('with only Created Before: the 180 days before it', () => {
@@ -187,32 +211,42 @@ describe('planOrderQueries', () => {
 	it('a created range over a year: three windows for the other statuses', () => {
 		const plans = planOrderQueries({ createdFrom: now - 400 * DAY, createdTo: now }, now);
 		expect(plans[0].windows).toHaveLength(3);
-		expect(plans[1].windows).toHaveLength(1);
+		expect(plans[1].windows.length).toBeGreaterThanOrEqual(14); // FINISH: 400 days / 30
 	});
 });
 
 describe('orderPageParams', () => {
-	it('sends the query in param0 with Pacific dates, the status list and page size 50', () => {
-		const params = orderPageParams(
-			{
-				modifiedFrom: utc('2024-07-01T12:00:00.400Z'),
-				modifiedTo: utc('2024-07-02T12:00:00.900Z'),
-				buyerLoginId: 'us123',
-			},
-			['IN_ISSUE'],
-			{ from: utc('2024-01-01T08:00:00Z'), to: utc('2024-07-01T07:00:00Z') },
-			3,
-		);
+	const args = [
+		{
+			modifiedFrom: utc('2024-07-01T12:00:00.400Z'),
+			modifiedTo: utc('2024-07-02T12:00:00.900Z'),
+			buyerLoginId: 'us123',
+		},
+		['IN_ISSUE'],
+		{ from: utc('2024-01-01T08:00:00Z'), to: utc('2024-07-01T07:00:00Z') },
+		3,
+	] as const;
+	const fields = {
+		create_date_start: '2024-01-01 00:00:00',
+		create_date_end: '2024-07-01 00:00:00',
+		modified_date_start: '2024-07-01 05:00:01',
+		modified_date_end: '2024-07-02 05:00:00',
+		buyer_login_id: 'us123',
+		page_size: 50,
+		current_page: 3,
+	};
+
+	it('IOP: flat fields, order_status_list a JSON list (AliexpressSolutionOrderGetRequest)', () => {
+		const params = orderPageParams(args[0], [...args[1]], args[2], args[3], 'iop');
+		expect(params).toEqual({ ...fields, order_status_list: '["IN_ISSUE"]' });
+	});
+
+	it('TOP: the query in param0 with Pacific dates, the status list and page size 50', () => {
+		const params = orderPageParams(args[0], [...args[1]], args[2], args[3], 'top');
 		expect(Object.keys(params)).toEqual(['param0']);
 		expect(JSON.parse(params.param0 as string)).toEqual({
-			create_date_start: '2024-01-01 00:00:00',
-			create_date_end: '2024-07-01 00:00:00',
-			modified_date_start: '2024-07-01 05:00:01',
-			modified_date_end: '2024-07-02 05:00:00',
+			...fields,
 			order_status_list: ['IN_ISSUE'],
-			buyer_login_id: 'us123',
-			page_size: 50,
-			current_page: 3,
 		});
 	});
 });
@@ -326,6 +360,10 @@ describe('fetchOrders with a limit', () => {
 	function stubClient(orders: IDataObject[], sort: 'newest' | 'oldest') {
 		const calls: IDataObject[] = [];
 		const client = {
+			// the TOP shape here (param0); test/unit/order-fetch.test.ts stubs IOP's flat fields
+			async protocol() {
+				return 'top';
+			},
 			async call(_method: string, params: IDataObject) {
 				const q = JSON.parse(params.param0 as string) as IDataObject;
 				calls.push(q);

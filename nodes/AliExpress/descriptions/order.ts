@@ -16,7 +16,8 @@ export const ORDER_STATUSES: Array<INodePropertyOptions & { value: string }> = [
 	{
 		name: 'Completed',
 		value: 'FINISH',
-		description: 'Completed (FINISH). AliExpress only returns these for the last 30 days.',
+		description:
+			'Completed (FINISH). AliExpress returns these only to a query on their own over at most 30 days of creation dates: the node reads them in 30-day windows, as far back as asked.',
 	},
 	{ name: 'Frozen', value: 'IN_FROZEN', description: 'The order is frozen (IN_FROZEN)' },
 	{ name: 'In Dispute', value: 'IN_ISSUE', description: 'The buyer opened a dispute (IN_ISSUE)' },

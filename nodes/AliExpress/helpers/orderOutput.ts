@@ -88,7 +88,8 @@ export function simplifyOrder(raw: IDataObject): IDataObject {
 		paidAt: pacificToIso(raw.gmt_pay_time ?? raw.gmt_pay_success) ?? null,
 		totalAmount: total.amount ?? null,
 		currency: total.currency ?? null,
-		buyerLoginId: optionalText(raw.buyer_login_id ?? buyerInfo.login_id) ?? null,
+		buyerLoginId:
+			optionalText(raw.buyer_login_id ?? raw.buyerloginid ?? buyerInfo.login_id) ?? null,
 		items,
 	};
 	const address = raw.receipt_address as IDataObject | undefined;

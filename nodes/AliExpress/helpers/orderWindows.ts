@@ -4,8 +4,11 @@
  *
  * The rules of `aliexpress.solution.order.get` that shape the windows:
  * - a create-date range spans at most 180 days;
- * - FINISH orders can only be read for the last 30 days, and only in a query
- *   that asks for FINISH alone;
+ * - "the time interval for inquiring about a FINISH order cannot exceed 30
+ *   days" (IOP javadoc of AliexpressSolutionOrderGetRequest): a FINISH query's
+ *   create window spans at most 30 days — a limit on the window's width, not
+ *   on how far back: older finished orders are read in more 30-day windows —
+ *   and FINISH is asked for alone;
  * - without a status list the API leaves FINISH orders out (legacy docs), so
  *   "every status" is asked for explicitly: the ten other statuses in one
  *   list, FINISH on its own.
@@ -17,7 +20,7 @@ import { fromPacificString, toPacificString } from '../transport/time';
 export const ORDER_PAGE_SIZE = 50;
 /** Longest create-date range of one query. */
 export const ORDER_RANGE_MAX_DAYS = 180;
-/** FINISH orders are only visible this many days back, and a FINISH query spans at most this. */
+/** A FINISH query's create window spans at most this many days (at any age). */
 export const FINISH_MAX_DAYS = 30;
 export const FINISH = 'FINISH';
 
@@ -44,8 +47,8 @@ export interface OrderQuery {
 	 * Send no status list for the non-FINISH statuses: the API's own default
 	 * set (everything but FINISH per its docs; the sandbox includes FINISH).
 	 * An order then cannot leave the result set while it is paged. The caller
-	 * filters statuses itself. FINISH is still read on its own (last 30 days)
-	 * unless `statuses` is given without FINISH.
+	 * filters statuses itself. FINISH is still read on its own (in windows of
+	 * at most 30 days) unless `statuses` is given without FINISH.
 	 */
 	anyStatus?: boolean;
 	buyerLoginId?: string;
@@ -108,9 +111,9 @@ export function untilNow(nowMs: number): number {
 
 /**
  * The queries one logical order query needs. Without a create range the last
- * 180 days are read. FINISH is asked for on its own, over the part of the
- * range within the last 30 days; every other wanted status goes in one list
- * (or none is sent, with `anyStatus`).
+ * 180 days are read. FINISH is asked for on its own, over the whole range in
+ * windows of at most 30 days; every other wanted status goes in one list (or
+ * none is sent, with `anyStatus`), in windows of at most 180 days.
  */
 export function planOrderQueries(query: OrderQuery, nowMs: number): OrderQueryPlan[] {
 	const to = query.createdTo !== undefined ? floorSecond(query.createdTo) : untilNow(nowMs);
@@ -127,8 +130,7 @@ export function planOrderQueries(query: OrderQuery, nowMs: number): OrderQueryPl
 		plans.push({ statuses: others, windows: splitWindows(from, to, ORDER_RANGE_MAX_DAYS) });
 	}
 	if (wanted.includes(FINISH)) {
-		const finishFrom = Math.max(from, windowStart(floorSecond(nowMs), FINISH_MAX_DAYS));
-		plans.push({ statuses: [FINISH], windows: splitWindows(finishFrom, to, FINISH_MAX_DAYS) });
+		plans.push({ statuses: [FINISH], windows: splitWindows(from, to, FINISH_MAX_DAYS) });
 	}
 	return plans;
 }

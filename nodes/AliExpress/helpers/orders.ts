@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { METHODS } from '../transport/methods';
 import { toList } from '../transport/envelope';
+import { AliExpressError, classifyError } from '../transport/errors';
 import { fetchAllPages, type Page } from '../transport/pagination';
 import type { AliExpressClient } from '../transport/request';
 import { fromPacificString, toPacificString } from '../transport/time';
@@ -24,10 +25,12 @@ import { stringifyIds, stringifyIdsInPlace } from './orderOutput';
 import { optionalText } from './values';
 
 /**
- * The one switch for how the list query travels: inside `param0` as JSON (the
- * classic SDKs) or as flat parameters (newer IOP SDK classes).
+ * How the list query travels follows the gateway in use (the credential's protocol):
+ * - IOP: flat parameters, `order_status_list` a JSON list (the IOP SDK class
+ *   AliexpressSolutionOrderGetRequest and the IOP documentation sample);
+ * - TOP: one parameter `param0`, the `OrderQuery` as JSON (the TOP documentation).
  */
-export const ORDER_QUERY_IN_PARAM0 = true;
+export type OrderQueryShape = 'iop' | 'top';
 
 const SECOND = 1000;
 
@@ -49,6 +52,7 @@ export function orderPageParams(
 	statuses: string[],
 	window: TimeWindow,
 	page: number,
+	shape: OrderQueryShape = 'iop',
 ): IDataObject {
 	const q: IDataObject = {
 		create_date_start: toPacificString(window.from),
@@ -62,7 +66,9 @@ export function orderPageParams(
 	if (query.buyerLoginId) q.buyer_login_id = query.buyerLoginId;
 	q.page_size = ORDER_PAGE_SIZE;
 	q.current_page = page;
-	return ORDER_QUERY_IN_PARAM0 ? { param0: JSON.stringify(q) } : q;
+	if (shape === 'top') return { param0: JSON.stringify(q) };
+	if (statuses.length) q.order_status_list = JSON.stringify(statuses);
+	return q;
 }
 
 async function fetchPage(
@@ -74,10 +80,8 @@ async function fetchPage(
 ): Promise<Page<IDataObject>> {
 	const answer = await client.call(
 		METHODS.orderList,
-		orderPageParams(query, plan.statuses, window, page),
-		{
-			retry: 'safe',
-		},
+		orderPageParams(query, plan.statuses, window, page, await client.protocol()),
+		{ retry: 'safe' },
 	);
 	const result = (answer.result ?? answer) as IDataObject;
 	const items = toList<IDataObject>(result.target_list, 'order_dto').map((o) =>
@@ -246,15 +250,41 @@ export async function fetchOrders(
 	return found.sorted().slice(0, query.limit);
 }
 
-/** Ask for every extra block of the order (buyer, address, logistics, items…). */
-export const EXT_INFO_ALL = 11111;
-
-/** Reads one order (`orderId`: digits only); the raw `data` of `order.info.get`, ids as strings. */
+/**
+ * Reads one order (`orderId`: digits only); the raw `data` of `order.info.get`, ids as strings.
+ *
+ * `ext_info_bit_flag` is left out: blank means every part of the order. The flag is a number
+ * whose last five bits pick the parts (issue, loan, logistics, buyer, refund): 11111, read as a
+ * number, is binary 10101101100111 and switches the buyer and refund parts off.
+ *
+ * The answer's `result` has no `success` flag (`{error_code, error_message, time_stamp, data}`):
+ * an `error_code` is a failure (e.g. F00-10-10000-001, account not found), not an empty order.
+ */
 export async function readOrder(client: AliExpressClient, orderId: string): Promise<IDataObject> {
 	// The id goes as a JSON number (the API's type) written digit by digit: no double can hold every id.
-	const param1 = requestJson({ order_id: rawId(orderId), ext_info_bit_flag: EXT_INFO_ALL });
+	const param1 = requestJson({ order_id: rawId(orderId) });
 	const answer = await client.call(METHODS.orderInfo, { param1 }, { retry: 'safe' });
 	const result = (answer.result ?? answer) as IDataObject;
-	const data = (result.data ?? result) as IDataObject;
-	return stringifyIds(data);
+	const code = optionalText(result.error_code);
+	if (code && code !== '0') {
+		const kind = classifyError(code);
+		throw new AliExpressError({
+			kind: kind === 'unknown' ? 'business' : kind,
+			code,
+			message: optionalText(result.error_message) ?? `Order ${orderId} could not be read`,
+			requestId: optionalText(answer.request_id),
+			notExecuted: true,
+		});
+	}
+	const data = result.data;
+	if (!data || typeof data !== 'object') {
+		throw new AliExpressError({
+			kind: 'business',
+			code: 'NO_ORDER_DATA',
+			message: `AliExpress answered without the data of order ${orderId}`,
+			requestId: optionalText(answer.request_id),
+			notExecuted: true,
+		});
+	}
+	return stringifyIds(data as IDataObject);
 }

@@ -193,6 +193,47 @@ function failedProducts(answer: IDataObject): Map<string, { code: string; messag
 	return failed;
 }
 
+/** Product ids listed in the answer's `update_successful_list`. */
+function succeededProducts(answer: IDataObject): Set<string> {
+	return new Set(
+		toList(answer.update_successful_list, 'synchronize_product_response_dto').map((s) =>
+			String(s.product_id),
+		),
+	);
+}
+
+/**
+ * Sets each SKU line of one batch call from the call's answer. `update_success` is true only
+ * when every product was updated; `update_failed_list` names products that failed alone. A
+ * refusal of the whole call is `update_success: false` with `update_error_code` /
+ * `update_error_message` and no failed list: every SKU of the call fails with that code. With
+ * `update_success: false`, a product neither listed as failed nor as updated is not confirmed,
+ * so it is not reported as applied.
+ */
+export function applyBatchAnswer(batch: Array<ProductEntry<SkuLine>>, answer: IDataObject): void {
+	const failed = failedProducts(answer);
+	const succeeded = succeededProducts(answer);
+	const refused = answer.update_success === false || answer.update_success === 'false';
+	const callError = {
+		code: trimmed(answer.update_error_code) || (failed.size ? 'NOT_CONFIRMED' : 'UPDATE_REFUSED'),
+		message:
+			trimmed(answer.update_error_message) ||
+			(failed.size
+				? 'AliExpress did not confirm this product was updated (update_success false); check it on AliExpress'
+				: 'AliExpress refused the whole call (update_success false)'),
+	};
+	for (const entry of batch) {
+		const failure =
+			failed.get(entry.productId) ??
+			(refused && !succeeded.has(entry.productId) ? callError : undefined);
+		for (const line of entry.lines) {
+			line.result = failure
+				? { success: false, errorCode: failure.code, errorMessage: failure.message }
+				: { success: true };
+		}
+	}
+}
+
 async function sendBatch(
 	client: AliExpressClient,
 	spec: SkuSyncSpec,
@@ -204,15 +245,7 @@ async function sendBatch(
 	}));
 	try {
 		const answer = await client.call(spec.method, { [spec.listParam]: list }, { retry: 'safe' });
-		const failed = failedProducts((answer.result as IDataObject) ?? answer);
-		for (const entry of batch) {
-			const failure = failed.get(entry.productId);
-			for (const line of entry.lines) {
-				line.result = failure
-					? { success: false, errorCode: failure.code, errorMessage: failure.message }
-					: { success: true };
-			}
-		}
+		applyBatchAnswer(batch, (answer.result as IDataObject) ?? answer);
 	} catch (error) {
 		// The whole call failed (after retries): each of its SKUs reports why.
 		const code = error instanceof AliExpressError ? error.info.code : 'ERROR';

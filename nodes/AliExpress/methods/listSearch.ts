@@ -120,7 +120,9 @@ const searchCategories: ListSearch = async function (filter, paginationToken) {
 const searchFreightTemplates: ListSearch = async function (filter) {
 	const client = new AliExpressClient(this);
 	const answer = await guarded(this, async () => await client.call(METHODS.freightTemplates, {}));
-	const list = toList(answer.aeop_freight_template_d_t_o_list, 'aeop_freight_template_dto');
+	// The list's items are `aeopfreighttemplatedtolist` (the TOP SDKs' item name for the
+	// list `aeop_freight_template_d_t_o_list`).
+	const list = toList(answer.aeop_freight_template_d_t_o_list, 'aeopfreighttemplatedtolist');
 	const results: INodeListSearchItems[] = [];
 	for (const t of list) {
 		const id = trimmed(t.template_id);
@@ -168,9 +170,10 @@ const searchEuResponsiblePersons: ListSearch = async function (filter) {
 				channel: 'AE_GLOBAL',
 			}),
 	);
-	const result = (answer.result ?? answer) as IDataObject;
+	// The answer is flat (`support`, `eu_contact_module_list`), no `result`. The list comes
+	// wrapped under an item name no source names: take the wrapper's single key.
 	const results: INodeListSearchItems[] = [];
-	for (const p of toList(result.eu_contact_module_list, 'eu_contact_module')) {
+	for (const p of toList(answer.eu_contact_module_list)) {
 		const id = trimmed(p.msr_eu_id);
 		const name = trimmed(p.name) || id;
 		if (id && matches(filter, name, id)) results.push({ name, value: id });

@@ -18,7 +18,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { toWireParams } from '../../../credentials/AliExpressSigning';
+import { toWireParams, type Protocol } from '../../../credentials/AliExpressSigning';
 import { findError, parseJson, unwrapResponse } from './envelope';
 import {
 	AliExpressError,
@@ -155,6 +155,7 @@ export class AliExpressClient {
 	readonly settings: TransportSettings;
 	private readonly pacer: Pacer;
 	private attached: Promise<void> | undefined;
+	private protocolSeen: Protocol = 'iop'; // the credential's: order.get's query shape follows it
 	constructor(
 		private readonly ctx: RequestContext,
 		settings: Partial<TransportSettings> = {},
@@ -171,6 +172,7 @@ export class AliExpressClient {
 			const ceiling = this.settings.requestsPerSecond;
 			try {
 				const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+				if (credentials.protocol === 'top') this.protocolSeen = 'top';
 				const gateway = String(credentials.gatewayUrl ?? '')
 					.trim()
 					.replace(/\/+$/, '');
@@ -191,6 +193,10 @@ export class AliExpressClient {
 	/** The rate learned for this client's app key and gateway (calls per second), once known. */
 	get learnedRate(): number | undefined {
 		return this.pacer.rate;
+	}
+
+	async protocol(): Promise<Protocol> {
+		return await this.attachSharedRate().then(() => this.protocolSeen);
 	}
 
 	/** A business method, e.g. `aliexpress.solution.order.get`. Returns the content of its `_response` wrapper. */

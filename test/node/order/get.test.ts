@@ -47,8 +47,9 @@ describe('order → Get', () => {
 			},
 		});
 		expect((item.json.items as IDataObject[]).length).toBe(o.product_list.order_product_dto.length);
+		// no ext_info_bit_flag: blank means every part of the order (a flag switches parts off)
 		const sent = JSON.parse(sandbox.calls[0].params.param1);
-		expect(sent).toEqual({ order_id: Number(o.order_id), ext_info_bit_flag: 11111 });
+		expect(sent).toEqual({ order_id: Number(o.order_id) });
 		expect(sandbox.calls[0].params.param1).toContain(`"order_id":${o.order_id}`);
 	});
 
@@ -63,12 +64,47 @@ describe('order → Get', () => {
 		expect(out[0].json).toHaveProperty('receipt_address');
 	});
 
+	it('gets every part of the order: buyer and refund information included', async () => {
+		const o = orderWith((x) => x.order_status === 'WAIT_SELLER_SEND_GOODS');
+		const [item] = await get({ simplify: false }, { items: [{ orderId: o.order_id }] });
+		const [first, ...rest] = o.buyer_signer_fullname.split(' ');
+		expect(item.json.buyer_info).toEqual({
+			login_id: o.buyer_login_id,
+			first_name: first,
+			last_name: rest.join(' '),
+			country: o.receipt_address.country,
+		});
+		// the refund part too: with the flag 11111 (binary …00111) both would be left out
+		expect(item.json).toHaveProperty('refund_info');
+	});
+
+	it('an unknown order fails with the error AliExpress gives in result (no success flag)', async () => {
+		const { error } = await runGet({}, { items: [{ orderId: '8999999999999999' }] });
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toContain('F00-10-10000-001');
+		expect(sandbox.callCount('aliexpress.solution.order.info.get')).toBe(1);
+	});
+
+	it('with Continue On Fail, an unknown order is an error item and the next order is read', async () => {
+		const o = orderWith((x) => x.order_status === 'WAIT_SELLER_SEND_GOODS');
+		const { items, error } = await runGet(
+			{},
+			{ items: [{ orderId: '8999999999999999' }, { orderId: o.order_id }], continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(String(items[0].json.error)).toContain('F00-10-10000-001');
+		expect(items[0].json).not.toHaveProperty('orderId');
+		expect(items[1].json.orderId).toBe(o.order_id);
+		expect(items.map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 1]);
+	});
+
 	it('an order ID with leading zeros is sent as valid JSON, the number it stands for', async () => {
 		const o = orderWith((x) => x.order_status === 'WAIT_SELLER_SEND_GOODS');
 		const [item] = await get({ orderId: `00${o.order_id}` });
 		expect(item.json.orderId).toBe(o.order_id);
 		const param1 = sandbox.calls[0].params.param1;
-		expect(param1).toContain(`"order_id":${o.order_id},`);
+		expect(param1).toBe(`{"order_id":${o.order_id}}`);
 		expect(JSON.parse(param1).order_id).toBe(Number(o.order_id));
 	});
 

@@ -7,6 +7,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import type { Order } from '../../sandbox';
 import { formatInZone, formatPacific, parsePacific } from '../../sandbox/time';
+import { runNode, sandboxCredentials } from '../../helpers/engine';
 import { operation, useSandbox, type RunOptions } from '../suite';
 
 const LIST = 'aliexpress.solution.order.get';
@@ -37,10 +38,10 @@ interface StoreQuery {
 }
 
 /**
- * What AliExpress has for a query, by the documented rules: FINISH orders only
- * when created within the last 30 days.
+ * What AliExpress has for a query, by the documented rules. (FINISH orders of
+ * any age: the 30-day FINISH limit is on a query window's width, not on age.)
  */
-function expected(q: StoreQuery, now = Date.now()): Order[] {
+function expected(q: StoreQuery): Order[] {
 	return (
 		[...sandbox.store.orders.values()]
 			.filter((o) => {
@@ -51,7 +52,6 @@ function expected(q: StoreQuery, now = Date.now()): Order[] {
 				if (q.modifiedTo !== undefined && updated > q.modifiedTo) return false;
 				if (q.statuses?.length && !q.statuses.includes(o.order_status)) return false;
 				if (q.buyer && o.buyer_login_id !== q.buyer) return false;
-				if (o.order_status === 'FINISH' && now - created > 30 * DAY) return false;
 				return true;
 			})
 			// newest first; orders placed in the same second: highest order id first
@@ -63,11 +63,27 @@ function expected(q: StoreQuery, now = Date.now()): Order[] {
 	);
 }
 
+/**
+ * One sent order-list query as an object. The credential is IOP: its fields are
+ * flat parameters, `order_status_list` a JSON list, the numbers as text
+ * (emsaniey20/java AliexpressSolutionOrderGetRequest.getApiParams).
+ */
+function sentQuery(params: Record<string, string>): IDataObject {
+	expect(params).not.toHaveProperty('param0');
+	const q: IDataObject = {};
+	for (const [key, value] of Object.entries(params)) {
+		if (key === 'order_status_list') q[key] = JSON.parse(value) as string[];
+		else if (key === 'page_size' || key === 'current_page') q[key] = Number(value);
+		else if (/_date_|buyer_login_id/.test(key)) q[key] = value;
+	}
+	return q;
+}
+
 /** The order-list queries the node sent, grouped by everything but the page. */
 function sentQueries(): Map<string, { query: IDataObject; pages: number[] }> {
 	const out = new Map<string, { query: IDataObject; pages: number[] }>();
 	for (const call of sandbox.calls.filter((c) => c.method === LIST)) {
-		const { current_page: page, ...query } = JSON.parse(call.params.param0) as IDataObject;
+		const { current_page: page, ...query } = sentQuery(call.params);
 		const key = JSON.stringify(query);
 		const entry = out.get(key) ?? { query, pages: [] };
 		entry.pages.push(page as number);
@@ -121,11 +137,12 @@ describe('order → Get Many', () => {
 		expect(new Set(ids(out)).size).toBe(out.length);
 		expect(ids(out)).toEqual(want.map((o) => o.order_id));
 		expect(out.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
-		// FINISH is asked for on its own; the other ten statuses together
-		const lists = [...sentQueries().values()]
-			.map((q) => (q.query.order_status_list as string[]).length)
-			.sort();
-		expect(lists).toEqual([1, 10]);
+		// FINISH is asked for on its own (in 30-day windows); the other ten statuses together
+		const lists = [...sentQueries().values()].map((q) => q.query.order_status_list as string[]);
+		expect(lists.filter((l) => l.length === 10)).toHaveLength(1);
+		const finish = lists.filter((l) => l.length !== 10);
+		expect(finish.length).toBeGreaterThanOrEqual(6);
+		expect(finish.every((l) => l.join() === 'FINISH')).toBe(true);
 		const pages = expectOnePassPerPage();
 		expect(pages).toBeGreaterThan(10);
 		// raw orders keep the API's fields, ids as strings
@@ -190,7 +207,7 @@ describe('order → Get Many', () => {
 		const few = await getMany({ returnAll: false, limit: 5 });
 		expect(ids(few)).toEqual(want.slice(0, 5).map((o) => o.order_id));
 		expect(sandbox.callCount(LIST)).toBe(2); // the first page of each status stream
-		expect(sandbox.calls.every((c) => JSON.parse(c.params.param0).current_page === 1)).toBe(true);
+		expect(sandbox.calls.every((c) => c.params.current_page === '1')).toBe(true);
 	});
 
 	it('filters by status, one query for the chosen statuses', async () => {
@@ -271,8 +288,11 @@ describe('order → Get Many', () => {
 		expectOnePassPerPage();
 	});
 
-	it('asks for FINISH on its own, over the last 30 days only', async () => {
+	it('asks for FINISH on its own, in windows of at most 30 days over the whole range', async () => {
 		const now = Date.now();
+		// finished orders older than 30 days stay readable (the limit is a window's width)
+		const old1 = sandbox.store.addOrder({ createdAt: now - 45 * DAY, order_status: 'FINISH' });
+		const old2 = sandbox.store.addOrder({ createdAt: now - 170 * DAY, order_status: 'FINISH' });
 		const statuses = ['FINISH', 'WAIT_BUYER_ACCEPT_GOODS'];
 		const from = now - 60 * DAY;
 		const out = await getMany({
@@ -281,34 +301,71 @@ describe('order → Get Many', () => {
 		expect(sandbox.calls.every((c) => c.outcome === 'ok')).toBe(true);
 		const want = expected({ createdFrom: Math.ceil(from / 1000) * 1000, createdTo: now, statuses });
 		expect(ids(out)).toEqual(want.map((o) => o.order_id));
-		const finished = out.filter((i) => i.json.order_status === 'FINISH');
-		expect(finished.length).toBeGreaterThan(0);
+		expect(ids(out)).toContain(old1.order_id);
+		const finishWindows: number[][] = [];
 		for (const { query } of sentQueries().values()) {
 			const list = query.order_status_list as string[];
+			const window = [
+				parsePacific(query.create_date_start as string),
+				parsePacific(query.create_date_end as string),
+			];
 			if (list.includes('FINISH')) {
 				expect(list).toEqual(['FINISH']);
-				// from 30 days before the run (on whole seconds), not from the 60 days asked for
-				const start = parsePacific(query.create_date_start as string);
-				expect(start).toBeGreaterThanOrEqual(now - 30 * DAY - 1000);
-				expect(start).toBeLessThanOrEqual(Date.now() - 30 * DAY + 1000);
+				expect(window[1] - window[0]).toBeLessThanOrEqual(30 * DAY);
+				finishWindows.push(window);
 			} else {
 				expect(list).toEqual(['WAIT_BUYER_ACCEPT_GOODS']);
 				expect(query.create_date_start).toBe(formatPacific(Math.ceil(from / 1000) * 1000));
 			}
 		}
-		expect(sentQueries().size).toBe(2);
+		// contiguous windows covering the 60 days asked for, not only the last 30
+		finishWindows.sort((x, y) => x[0] - y[0]);
+		expect(finishWindows).toHaveLength(2);
+		expect(finishWindows[0][0]).toBe(Math.ceil(from / 1000) * 1000);
+		expect(finishWindows[1][0] - finishWindows[0][1]).toBe(1000);
+		expect(finishWindows[1][1]).toBe(Math.floor(now / 1000) * 1000);
 		expectOnePassPerPage();
-		// FINISH alone
+		// FINISH alone, no dates: the last 180 days, in 30-day windows
 		sandbox.resetCalls();
 		const onlyFinished = await getMany({ filters: { statuses: ['FINISH'] } });
-		expect(onlyFinished.length).toBe(
-			expected({ createdFrom: now - 180 * DAY, createdTo: now, statuses: ['FINISH'] }).length,
+		expect(ids(onlyFinished)).toEqual(
+			expected({ createdFrom: now - 180 * DAY, createdTo: now, statuses: ['FINISH'] }).map(
+				(o) => o.order_id,
+			),
 		);
+		expect(ids(onlyFinished)).toContain(old2.order_id);
+		expect(sentQueries().size).toBeGreaterThanOrEqual(6);
 		expect(
 			[...sentQueries().values()].every(
 				(q) => (q.query.order_status_list as string[]).join() === 'FINISH',
 			),
 		).toBe(true);
+	});
+
+	it('on the legacy TOP gateway sends the query as param0 (an OrderQuery JSON)', async () => {
+		const iopRun = await listOrders.run(
+			listOrders.parameters({ filters: { statuses: ['WAIT_SELLER_SEND_GOODS'] } }),
+			{},
+		);
+		expect(iopRun.error).toBeUndefined();
+		const iopIds = ids(iopRun.items);
+		sandbox.resetCalls();
+		const { items, error } = await runNode({
+			parameters: listOrders.parameters({ filters: { statuses: ['WAIT_SELLER_SEND_GOODS'] } }),
+			credentials: sandboxCredentials(sandbox, {
+				protocol: 'top',
+				gatewayUrl: `${sandbox.url}/router/rest`,
+			}),
+		});
+		expect(error).toBeUndefined();
+		expect(ids(items)).toEqual(iopIds);
+		expect(sandbox.callCount(LIST)).toBeGreaterThan(0);
+		for (const call of sandbox.calls.filter((c) => c.method === LIST)) {
+			expect(call.params).not.toHaveProperty('page_size');
+			const q = JSON.parse(call.params.param0) as IDataObject;
+			expect(q.order_status_list).toEqual(['WAIT_SELLER_SEND_GOODS']);
+			expect(q.page_size).toBe(50);
+		}
 	});
 
 	it('takes a page of one order given as a bare object (buyer filter)', async () => {

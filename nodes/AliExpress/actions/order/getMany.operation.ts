@@ -78,7 +78,7 @@ const properties: INodeProperties[] = [
 				options: ORDER_STATUSES,
 				default: [],
 				description:
-					'Only orders in these statuses (none selected: every status). AliExpress returns finished orders only for the last 30 days.',
+					'Only orders in these statuses (none selected: every status). Finished orders are read on their own, in windows of 30 days (an AliExpress rule), so they cost more calls.',
 			},
 		],
 	},
