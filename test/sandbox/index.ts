@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 
 import { GatewayError, missingParam, renderError, type Protocol } from './errors';
 import { FaultPlanner, HTTP_FAULTS, type FaultKind, type FaultOptions } from './faults';
+import { answerProblems, contractOf, validateRequest, type Contract } from './contract';
 import { businessErrorCode, METHODS } from './methods';
 import { computeSign, type SignMethod } from './sign';
 import { SandboxStore, type TokenGrant } from './store';
@@ -299,8 +300,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			throw new GatewayError('invalidSignature');
 		}
 
+		// every request is checked against the method's documented contract (test/contract/),
+		// after the gateway's own checks (for business calls: after the session's)
+		const contract = contractOf(method);
 		if (route.systemApi) {
-			return { answer: { ...SYSTEM_APIS[route.systemApi](params, appKey), request_id: requestId } };
+			validateRequest(contract, params, route.protocol);
+			const flat = SYSTEM_APIS[route.systemApi](params, appKey);
+			keepsToContract(contract, flat as Record<string, unknown>);
+			return { answer: { ...flat, request_id: requestId } };
 		}
 
 		// IOP SDKs send the token as `session`; some clients use `access_token`
@@ -310,7 +317,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		if (settings.deniedMethods.includes(method))
 			throw new GatewayError('permissionDenied', { param: method });
 
+		validateRequest(contract, params, route.protocol);
 		const body = METHODS[method]({ params, store, now: now(), protocol: route.protocol });
+		keepsToContract(contract, body);
 		const inner = { ...body, request_id: requestId };
 		return {
 			answer:
@@ -319,6 +328,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 					: { [`${method.replace(/\./g, '_')}_response`]: inner },
 			errorCode: businessErrorCode(body),
 		};
+	}
+
+	/** An answer beyond the documented tree is a sandbox bug: it fails loudly (HTTP 500), never reaches a test as data. */
+	function keepsToContract(contract: Contract, body: Record<string, unknown>): void {
+		// checked as it goes out on the wire (long ids are written as bare JSON numbers)
+		const problems = answerProblems(contract, JSON.parse(toJson(body)) as Record<string, unknown>);
+		if (problems.length > 0) {
+			const shown =
+				problems.slice(0, 5).join('; ') +
+				(problems.length > 5 ? `; … ${problems.length - 5} more` : '');
+			throw new Error(`${contract.method} answered outside its contract: ${shown}`);
+		}
 	}
 
 	function send(

@@ -67,6 +67,28 @@ function withResult(body: () => Json): Json {
 	}
 }
 
+/**
+ * Runs `body` for a method whose documented answer has no failure fields (product.post,
+ * .edit and .info.get answer only `result{product_id, …}`: bububa/opentaobao aesolution/
+ * aliexpress_solution_product_{post,edit,info_get}.json, and the IOP Java SDK's response
+ * classes, have no success / error_code). A BusinessFailure is then refused the way the
+ * gateway refuses a caller's request: `error_response` code 50 "Remote service error",
+ * sub_code isv.invalid-parameter (the documented error example of the platform, docId 42269),
+ * the business code and reason in sub_msg. Which sub_code the platform gives each business
+ * code is not documented.
+ */
+function refusing(body: () => Json): Json {
+	try {
+		return body();
+	} catch (e) {
+		if (!(e instanceof BusinessFailure)) throw e;
+		throw new GatewayError('remoteServiceError', {
+			param: 'isv.invalid-parameter',
+			detail: `${e.code}: ${e.message}`,
+		});
+	}
+}
+
 // ------------------------------------------------------------------ parameter helpers
 
 function required(params: Record<string, string>, name: string): string {
@@ -379,7 +401,7 @@ function productFields(
 }
 
 const productPost: MethodHandler = ({ params, store, now }) =>
-	withResult(() => {
+	refusing(() => {
 		const req = jsonObjectParam(params, 'post_product_request');
 		const fields = productFields(req, store, true);
 		// nothing generated may leak into a posted product: blank the optional fields first
@@ -397,11 +419,11 @@ const productPost: MethodHandler = ({ params, store, now }) =>
 			gmt_create: now,
 			gmt_modified: now,
 		});
-		return { result: { success: true, product_id: wireId(product.product_id) } };
+		return { result: { product_id: wireId(product.product_id) } };
 	});
 
 const productEdit: MethodHandler = ({ params, store, now }) =>
-	withResult(() => {
+	refusing(() => {
 		const req = jsonObjectParam(params, 'edit_product_request');
 		const id = str(req.product_id);
 		if (!id) throw new BusinessFailure('GPF.CHK_REQUIRED_FIELD_MISSING', 'product_id is required');
@@ -410,19 +432,20 @@ const productEdit: MethodHandler = ({ params, store, now }) =>
 			throw new BusinessFailure('GPF.CHK_PRODUCT_NOT_EXIST', `product ${id} does not exist`);
 		}
 		Object.assign(product, productFields(req, store, false, product), { gmt_modified: now });
-		return { result: { success: true, product_id: wireId(product.product_id) } };
+		return { result: { product_id: wireId(product.product_id) } };
 	});
 
 /** Keys of Product.extra that product.info.get reports back. */
-const INFO_EXTRA_KEYS = [
-	'package_length',
-	'package_width',
-	'package_height',
-	'weight',
-	'product_unit',
-	'shipping_lead_time',
-	'service_policy_id',
-];
+const INFO_EXTRA_KEYS: Record<string, string> = {
+	package_length: 'package_length',
+	package_width: 'package_width',
+	package_height: 'package_height',
+	weight: 'gross_weight',
+	product_unit: 'product_unit',
+	// the post request's names, under the names product.info.get documents for them
+	shipping_lead_time: 'delivery_time',
+	service_policy_id: 'promise_template_id',
+};
 
 function skuWire(s: Sku) {
 	return {
@@ -449,31 +472,27 @@ function skuWire(s: Sku) {
 }
 
 const productInfoGet: MethodHandler = ({ params, store }) =>
-	withResult(() => {
+	refusing(() => {
 		const id = required(params, 'product_id');
 		const p = store.products.get(id);
 		if (!p) throw new BusinessFailure('GPF.CHK_PRODUCT_NOT_EXIST', `product ${id} does not exist`);
 		return {
 			result: {
-				success: true,
 				product_id: wireId(p.product_id),
 				subject: p.subject,
 				product_status_type: p.status,
-				aliexpress_category_id: wireId(p.category_id),
 				category_id: wireId(p.category_id),
 				currency_code: 'USD',
 				gmt_create: formatPacific(p.gmt_create),
 				gmt_modified: formatPacific(p.gmt_modified),
 				image_u_r_ls: p.images.join(';'),
-				brand_name: p.brand_name,
 				freight_template_id:
 					p.freight_template_id === undefined ? undefined : wireId(p.freight_template_id),
 				// no msr_eu_id: it is not in product.info.get.json's answer (offer.product.query has it)
 				...Object.fromEntries(
-					INFO_EXTRA_KEYS.filter((k) => p.extra[k] !== undefined).map((k) => [
-						k === 'weight' ? 'gross_weight' : k,
-						p.extra[k],
-					]),
+					Object.entries(INFO_EXTRA_KEYS)
+						.filter(([k]) => p.extra[k] !== undefined)
+						.map(([k, documented]) => [documented, p.extra[k]]),
 				),
 				multi_language_subject_list: wrapList(
 					'global_subject',
@@ -716,7 +735,6 @@ function orderWire(o: Order) {
 				product_unit_price: l.product_unit_price,
 				product_name: l.product_name,
 				logistics_service_name: l.logistics_service_name,
-				sku_attributes: l.sku_attributes,
 			})),
 		},
 	};
@@ -814,7 +832,7 @@ const orderGet: MethodHandler = ({ params, store, now, protocol }) => {
 				total_page: Math.ceil(matches.length / pageSize),
 				current_page: page,
 				page_size: pageSize,
-				target_list: wrapList('order_dto', pageItems, true),
+				target_list: wrapList('order_dto', pageItems),
 			},
 		};
 	});
@@ -907,10 +925,10 @@ const orderInfoGet: MethodHandler = ({ params, store, now }) => {
 			'global_aeop_tp_logistic_info_dto',
 			o.shipments.map((s) => ({
 				logistics_no: s.logistics_no,
-				logistics_service: s.service_name,
+				// documented: logistics_service_name (shown name), logistics_type_code (its key)
+				logistics_service_name: s.service_name,
+				logistics_type_code: s.service_name,
 				gmt_send: s.gmt_send,
-				send_type: s.send_type,
-				tracking_website: s.tracking_website,
 			})),
 		);
 	}
@@ -945,6 +963,7 @@ const FULFILLABLE: OrderStatus[] = [
  */
 export const ALREADY_SHIPPED_MSG = '该交易订单已填写发货通知,无需重复操作。';
 export const NOT_FULFILLABLE_MSG = '该交易订单缺少履约信息,请联系客服处理。';
+export const UNKNOWN_ORDER_MSG = '您填写的交易订单号有误或不属于当前账号';
 
 const refuseFulfil = (detail: string) =>
 	new GatewayError('remoteServiceError', { param: 'isv.invalid-parameter', detail });
@@ -956,10 +975,8 @@ const orderFulfill: MethodHandler = ({ params, store, now }) => {
 	const sendType = required(params, 'send_type');
 	if (sendType !== 'all' && sendType !== 'part') throw invalidParam('send_type', 'all or part');
 	const order = store.orders.get(orderId);
-	const failure = (code: string, desc: string) => ({
-		result: { result_success: false, result_error_code: code, result_error_desc: desc },
-	});
-	if (!order) return failure('ORDER_NOT_FOUND', `order ${orderId} does not exist`);
+	// the FAQ's text for an order number that is wrong or not this seller's (cut short in the stored copy)
+	if (!order) throw refuseFulfil(`${UNKNOWN_ORDER_MSG} (${orderId})`);
 	if (order.shipments.some((s) => s.send_type === 'all')) throw refuseFulfil(ALREADY_SHIPPED_MSG);
 	if (!FULFILLABLE.includes(order.order_status)) {
 		const shipped = ['WAIT_BUYER_ACCEPT_GOODS', 'FUND_PROCESSING', 'FINISH'].includes(

@@ -309,8 +309,9 @@ describe('simplifyOrder', () => {
 			logistic_info_list: {
 				global_aeop_tp_logistic_info_dto: {
 					logistics_no: 'LP1',
-					logistics_service: 'CAINIAO_STANDARD',
-					send_type: 'all',
+					logistics_service_name: 'AliExpress Standard Shipping',
+					logistics_type_code: 'CAINIAO_STANDARD',
+					receive_status: 'default',
 					gmt_send: '2024-07-02 10:00:00',
 				},
 			},
@@ -336,7 +337,7 @@ describe('simplifyOrder', () => {
 				{
 					trackingNumber: 'LP1',
 					serviceName: 'CAINIAO_STANDARD',
-					sendType: 'all',
+					receiveStatus: 'default',
 					sentAt: '2024-07-02T17:00:00.000Z',
 				},
 			],

@@ -115,8 +115,10 @@ export function simplifyOrder(raw: IDataObject): IDataObject {
 			'global_aeop_tp_logistic_info_dto',
 		).map((s) => ({
 			trackingNumber: optionalText(s.logistics_no) ?? null,
-			serviceName: optionalText(s.logistics_service ?? s.logistics_type_code) ?? null,
-			sendType: optionalText(s.send_type) ?? null,
+			// documented (order.info.get): logistics_type_code is the service key Ship takes,
+			// logistics_service_name its shown name; a shipment's send type is not in the answer
+			serviceName: optionalText(s.logistics_type_code ?? s.logistics_service_name) ?? null,
+			receiveStatus: optionalText(s.receive_status) ?? null,
 			sentAt: pacificToIso(s.gmt_send) ?? null,
 		}));
 	}

@@ -104,12 +104,15 @@ describe('order → Ship', () => {
 		});
 	});
 
-	it('an unknown order is a NodeApiError with AliExpress’s code', async () => {
+	it('an unknown order is a NodeApiError with AliExpress’s refusal', async () => {
 		const error = await failure(shipParams('8000000000000001', 'LP1'));
 		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toContain('ORDER_NOT_FOUND');
-		expect(error.errorResponse).toMatchObject({ code: 'ORDER_NOT_FOUND' });
-		expect(sandbox.callCount()).toBe(1); // no read-back for an order that does not exist
+		// the FAQ's text for a wrong order number (articleId=119601), not a code of ours
+		expect(error.message).toContain('您填写的交易订单号有误或不属于当前账号');
+		expect(error.errorResponse).toMatchObject({ code: 'isv.invalid-parameter' });
+		// the refusal does not say why: one read-back finds no shipment, and the refusal stands
+		expect(sandbox.callCount('aliexpress.solution.order.fulfill')).toBe(1);
+		expect(sandbox.callCount()).toBe(2);
 	});
 
 	it('Continue On Fail: one result per item; off: the first failure, saying what was done', async () => {
@@ -130,10 +133,10 @@ describe('order → Ship', () => {
 			pairedItem: { item: 0 },
 		});
 		expect(out[1]).toMatchObject({
-			json: { errorCode: 'ORDER_NOT_FOUND' },
+			json: { errorCode: 'isv.invalid-parameter' },
 			pairedItem: { item: 1 },
 		});
-		expect(out[1].json.error).toContain('ORDER_NOT_FOUND');
+		expect(out[1].json.error).toContain('您填写的交易订单号有误或不属于当前账号');
 
 		const error = await failure(params, {
 			items: [
