@@ -1,21 +1,29 @@
 /**
  * aliexpress.offer.product.post and aliexpress.offer.product.edit: the product methods
- * whose schema carries GPSR (`msr_eu_id`, `aeop_qualification_struct_list`).
+ * whose schema carries GPSR (`msr_eu_id`, `aeop_qualification_struct_list`). Both take
+ * the WHOLE product: "when modifying any product information, all other information
+ * must be filled in completely before submitting, otherwise an error occurs" (edit's
+ * description, lindejin/eshop-plat-api src/main/java/com/eshop/util/platform/api/
+ * service/product/aliexpress/AliexpressProductCallImpl.java, from the IOP documentation).
  *
- * Sources (read, not copied): emsaniey20/java src/main/java/com/aliexpress/open/
- * - request/AliexpressOfferProductPostRequest.java, request/AliexpressOfferProductEditRequest.java:
- *   one parameter, `aeop_a_e_product`, a JSON object;
- * - domain/AliexpressOfferProductPostAeopAEProduct.java, domain/AliexpressOfferProductEditAeopAEProduct.java:
- *   its fields (edit: `product_id`; both: `msr_eu_id` "EU responsible person id, from
- *   aliexpress.category.eu.responsible.persons.list", `aeop_qualification_struct_list`
- *   [{key, type "image"|"text", value}], `category_id`, `subject_list`[{locale, value}],
- *   `detail_source_list`[{locale, web_detail, mobile_detail}], `aeop_ae_product_s_k_us`,
- *   `image_u_r_ls` ";"-joined, …);
- * - response/AliexpressOfferProductPostResponse.java / …EditResponse.java: `result{product_id}`.
- * The SDK marks no field required; the sandbox asks for what a product cannot be
- * without (post: category, subject, SKUs, images; edit: product_id). Refusals are
- * InvalidParameter / MissingParameter errors (no documented result-level error shape).
- * An unknown msr_eu_id is refused: the id must come from the responsible-persons list.
+ * Sources (read, not copied), transcribed in test/contract/aliexpress.offer.product.post.json
+ * and .edit.json:
+ * - emsaniey20/java src/main/java/com/aliexpress/open/request/AliexpressOfferProductPostRequest.java,
+ *   …EditRequest.java: one parameter, `aeop_a_e_product`, a JSON object;
+ * - emsaniey20/java …/domain/AliexpressOfferProductPostAeopAEProduct.java (+ …AeopAEProductSKU,
+ *   …AeopSKUProperty, …DetailSource, …Subject): field names (`category_id`,
+ *   `subject_list`[{locale, value}], `detail_source_list`[{locale, web_detail, mobile_detail}],
+ *   `image_u_r_ls` ";"-joined, `aeop_ae_product_s_k_us`[{sku_code, sku_price,
+ *   sku_discount_price, ipm_sku_stock, aeop_s_k_u_property[{sku_property_id,
+ *   property_value_id, property_value_definition_name, sku_image}]}], `msr_eu_id`
+ *   "from aliexpress.category.eu.responsible.persons.list", `aeop_qualification_struct_list`
+ *   [{key, type "image"|"text", value}]);
+ * - lindejin/eshop-plat-api …/aliexpress/dto/AeopAeProductPostDTO.java (the documentation
+ *   table): the required fields (POST_REQUIRED / EDIT_REQUIRED below), sku_price in a SKU,
+ *   locale in subject_list / detail_source_list entries (and value in subject_list);
+ * - emsaniey20/java …/response/AliexpressOfferProductPostResponse.java: `result{product_id}`.
+ * Refusals are MissingParameter / InvalidParameter errors (no documented result-level
+ * error shape). An unknown msr_eu_id is refused: the id must come from the persons list.
  */
 
 import { invalidParam, missingParam } from './errors';
@@ -27,6 +35,9 @@ import { wireId } from './wire';
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const props = (sku: Json): Json[] =>
+	Array.isArray(sku.aeop_s_k_u_property) ? sku.aeop_s_k_u_property.filter(isObject) : [];
 
 function productParam(params: Record<string, string>): Json {
 	const text = params.aeop_a_e_product;
@@ -67,10 +78,64 @@ function gpsrFields(p: Json, store: SandboxStore): Pick<Product, 'msr_eu_id' | '
 	return out;
 }
 
+/** Required in aeop_a_e_product of offer.product.post (documentation table, lindejin AeopAeProductPostDTO.java). */
+export const POST_REQUIRED = [
+	'category_id',
+	'delivery_time',
+	'detail_source_list',
+	'gross_weight',
+	'image_u_r_ls',
+	'locale',
+	'package_height',
+	'package_length',
+	'package_type',
+	'package_width',
+	'promise_template_id',
+	'reduce_strategy',
+	'subject_list',
+];
+/** Required in offer.product.edit (same table without gross_weight; product_id names the product). */
+export const EDIT_REQUIRED = [...POST_REQUIRED.filter((k) => k !== 'gross_weight'), 'product_id'];
+
+const blank = (v: unknown) => v === undefined || v === null || v === '';
+
+/** The documented required fields and their documented values, or the refusal. */
+function checkWhole(p: Json, required: string[]): void {
+	for (const key of required) if (blank(p[key])) throw missingParam(key);
+	for (const [list, keys] of [
+		['subject_list', ['locale', 'value']],
+		['detail_source_list', ['locale']],
+		['aeop_ae_product_s_k_us', ['sku_price']],
+	] as const) {
+		const value = p[list];
+		if (value === undefined && list === 'aeop_ae_product_s_k_us') continue;
+		if (!Array.isArray(value) || !value.length) throw invalidParam(list, 'needs a non-empty list');
+		value.forEach((entry, i) => {
+			if (!isObject(entry)) throw invalidParam(list, `${list}[${i}] is not an object`);
+			for (const k of keys) if (blank(entry[k])) throw missingParam(`${list}[${i}].${k}`);
+		});
+	}
+	// reduce_strategy: place_order_withhold | payment_success_deduct; delivery_time 1-7
+	if (!['place_order_withhold', 'payment_success_deduct'].includes(String(p.reduce_strategy))) {
+		throw invalidParam('reduce_strategy', `unknown strategy ${String(p.reduce_strategy)}`);
+	}
+	const days = Number(p.delivery_time);
+	if (!Number.isInteger(days) || days < 1 || days > 7) {
+		throw invalidParam('delivery_time', 'must be 1-7 days');
+	}
+	for (const k of ['package_height', 'package_length', 'package_width']) {
+		const cm = Number(p[k]);
+		if (!Number.isInteger(cm) || cm < 1 || cm > 700) throw invalidParam(k, 'must be 1-700 cm');
+	}
+	if (typeof p.package_type !== 'boolean' && !['true', 'false'].includes(String(p.package_type))) {
+		throw invalidParam('package_type', 'must be true or false');
+	}
+}
+
 export const offerProductEdit: MethodHandler = ({ params, store, now }) => {
 	const p = productParam(params);
-	const id = p.product_id === undefined ? '' : String(p.product_id);
-	if (!id) throw missingParam('product_id');
+	checkWhole(p, EDIT_REQUIRED);
+	const id = String(p.product_id);
 	const product = store.products.get(id);
 	if (!product) throw invalidParam('product_id', `product ${id} does not exist`);
 	Object.assign(product, gpsrFields(p, store), { gmt_modified: now });
@@ -79,16 +144,13 @@ export const offerProductEdit: MethodHandler = ({ params, store, now }) => {
 
 export const offerProductPost: MethodHandler = ({ params, store, now }) => {
 	const p = productParam(params);
-	const categoryId = p.category_id === undefined ? '' : String(p.category_id);
-	if (!categoryId) throw missingParam('category_id');
+	checkWhole(p, POST_REQUIRED);
+	const categoryId = String(p.category_id);
 	if (!store.categories.has(categoryId) || !store.isLeafCategory(categoryId)) {
 		throw invalidParam('category_id', `${categoryId} is not a leaf category`);
 	}
-	const subjects = Array.isArray(p.subject_list) ? p.subject_list.filter(isObject) : [];
-	if (!subjects.length || subjects.some((s) => !s.locale || !s.value)) {
-		throw invalidParam('subject_list', 'needs [{locale, value}]');
-	}
-	const details = Array.isArray(p.detail_source_list) ? p.detail_source_list.filter(isObject) : [];
+	const subjects = (p.subject_list as unknown[]).filter(isObject);
+	const details = (p.detail_source_list as unknown[]).filter(isObject);
 	for (const [i, d] of details.entries()) {
 		const problem =
 			detailProblem(d.web_detail, `detail_source_list[${i}].web_detail`, false) ??
@@ -122,17 +184,45 @@ export const offerProductPost: MethodHandler = ({ params, store, now }) => {
 			price: Number(s.sku_price),
 			discount_price: s.sku_discount_price === undefined ? undefined : Number(s.sku_discount_price),
 			inventory: Number(s.ipm_sku_stock ?? 0),
-			attributes: [],
-			id: `offer-${i}`,
+			ean_code: s.ean_code === undefined ? undefined : String(s.ean_code),
+			attributes: props(s).map((a) => ({
+				sku_attribute_name: String(a.sku_property_id),
+				sku_attribute_value: String(a.property_value_definition_name ?? a.property_value_id),
+				sku_property_id: Number(a.sku_property_id),
+				property_value_id: Number(a.property_value_id ?? 0),
+				property_value_definition_name:
+					a.property_value_definition_name === undefined
+						? undefined
+						: String(a.property_value_definition_name),
+				sku_image: a.sku_image === undefined ? undefined : String(a.sku_image),
+			})),
+			// the SKU id is sku_property_id:property_value_id pairs (edit's SKU id description)
+			id:
+				props(s)
+					.map((a) => `${String(a.sku_property_id)}:${String(a.property_value_id ?? 0)}`)
+					.join(';') || `offer-${i}`,
 		})),
-		brand_name: undefined,
+		brand_name: undefined, // no brand field in aeop_a_e_product (a brand is a product property)
 		freight_template_id:
 			p.freight_template_id === undefined ? undefined : String(p.freight_template_id),
 		msr_eu_id: undefined,
 		...gpsrFields(p, store),
 		gmt_create: now,
 		gmt_modified: now,
-		extra: {},
+		// kept under the keys the store uses for the solution methods' fields
+		extra: {
+			package_length: Number(p.package_length),
+			package_width: Number(p.package_width),
+			package_height: Number(p.package_height),
+			weight: String(p.gross_weight),
+			shipping_lead_time: Number(p.delivery_time),
+			service_policy_id: Number(p.promise_template_id),
+			...(p.product_unit === undefined ? {} : { product_unit: Number(p.product_unit) }),
+			inventory_deduction_strategy: String(p.reduce_strategy),
+			...(Array.isArray(p.aeop_ae_product_propertys)
+				? { aeop_ae_product_propertys: p.aeop_ae_product_propertys }
+				: {}),
+		},
 	});
 	return { result: { product_id: wireId(product.product_id) } };
 };

@@ -208,37 +208,76 @@ describe('sandbox product contract', () => {
 		await callIop(sb, EDIT, { edit_product_request: JSON.stringify({ product_id: id, ...gpsr }) });
 		expect(sb.store.products.get(id)!.msr_eu_id).toBeUndefined();
 
-		const edited = await callIop(sb, OFFER_EDIT, {
+		// offer.product.edit replaces the whole product: a partial one is refused, nothing changes
+		const partial = await callIop(sb, OFFER_EDIT, {
 			aeop_a_e_product: JSON.stringify({ product_id: id, ...gpsr }),
 		});
-		expect(edited.json.aliexpress_offer_product_edit_response.result).toEqual({
-			product_id: Number(id),
-		});
-		expect(sb.store.products.get(id)).toMatchObject({
-			msr_eu_id: '5001',
-			qualifications: [{ key: 'k', type: 'text', value: 'v' }],
-		});
-		// an id not in the responsible-persons list is refused
-		const unknown = await callIop(sb, OFFER_EDIT, {
-			aeop_a_e_product: JSON.stringify({ product_id: id, msr_eu_id: 42 }),
-		});
-		expect(unknown.json.code ?? unknown.json.error_response?.code).toBeDefined();
-		expect(sb.store.products.get(id)!.msr_eu_id).toBe('5001');
+		expect(JSON.stringify(partial.json)).toMatch(/MissingParameter|missing/i);
+		expect(sb.store.products.get(id)!.msr_eu_id).toBeUndefined();
 
+		// the documented required fields (lindejin AeopAeProductPostDTO.java table), written out
+		const whole = {
+			category_id: 200003803,
+			locale: 'en_US',
+			subject_list: [{ locale: 'en_US', value: 'EU Charger' }],
+			detail_source_list: [{ locale: 'en_US' }],
+			image_u_r_ls: 'https://example.com/1.jpg;https://example.com/2.jpg',
+			aeop_ae_product_s_k_us: [
+				{
+					sku_code: 'EU-1',
+					sku_price: '9.90',
+					ipm_sku_stock: 4,
+					aeop_s_k_u_property: [{ sku_property_id: 14, property_value_id: 175 }],
+				},
+			],
+			delivery_time: 3,
+			gross_weight: '0.3',
+			package_height: 5,
+			package_length: 10,
+			package_width: 8,
+			package_type: false,
+			promise_template_id: 0,
+			reduce_strategy: 'place_order_withhold',
+		};
+		for (const missing of ['locale', 'promise_template_id', 'package_type', 'delivery_time']) {
+			const { [missing]: _left, ...rest } = whole as Record<string, unknown>;
+			const refused = await callIop(sb, OFFER_POST, { aeop_a_e_product: JSON.stringify(rest) });
+			expect([missing, JSON.stringify(refused.json)]).toEqual([
+				missing,
+				expect.stringContaining(missing),
+			]);
+		}
 		const posted = await callIop(sb, OFFER_POST, {
-			aeop_a_e_product: JSON.stringify({
-				category_id: 200003803,
-				subject_list: [{ locale: 'en', value: 'EU Charger' }],
-				aeop_ae_product_s_k_us: [{ sku_code: 'EU-1', sku_price: '9.90', ipm_sku_stock: 4 }],
-				image_u_r_ls: 'https://example.com/1.jpg',
-				msr_eu_id: 5002,
-			}),
+			aeop_a_e_product: JSON.stringify({ ...whole, ...gpsr, msr_eu_id: '5002' }),
 		});
 		const newId = String(posted.json.aliexpress_offer_product_post_response.result.product_id);
 		expect(sb.store.products.get(newId)).toMatchObject({
 			subject: 'EU Charger',
+			category_id: '200003803',
+			images: ['https://example.com/1.jpg', 'https://example.com/2.jpg'],
 			msr_eu_id: '5002',
+			qualifications: [{ key: 'k', type: 'text', value: 'v' }],
 		});
+		expect(sb.store.products.get(newId)!.skus[0]).toMatchObject({
+			sku_code: 'EU-1',
+			price: 9.9,
+			inventory: 4,
+			id: '14:175',
+		});
+
+		// a whole edit is taken; an id not in the responsible-persons list is refused
+		const edited = await callIop(sb, OFFER_EDIT, {
+			aeop_a_e_product: JSON.stringify({ ...whole, product_id: id, msr_eu_id: 5001 }),
+		});
+		expect(edited.json.aliexpress_offer_product_edit_response.result).toEqual({
+			product_id: Number(id),
+		});
+		expect(sb.store.products.get(id)!.msr_eu_id).toBe('5001');
+		const unknown = await callIop(sb, OFFER_EDIT, {
+			aeop_a_e_product: JSON.stringify({ ...whole, product_id: id, msr_eu_id: 42 }),
+		});
+		expect(unknown.json.code ?? unknown.json.error_response?.code).toBeDefined();
+		expect(sb.store.products.get(id)!.msr_eu_id).toBe('5001');
 	});
 
 	it('product.list.get filters by exact sku_code', async () => {

@@ -246,7 +246,7 @@ export const publishAdditionalFields: INodeProperties = {
 				displayName: 'EU Responsible Person',
 				name: 'msrEuId',
 				description:
-					'The EU responsible person for product safety (GPSR), needed to sell into the EU. The list depends on the category chosen above. Set with aliexpress.offer.product.edit once the product is published.',
+					'The EU responsible person for product safety (GPSR), needed to sell into the EU. The list depends on the category chosen above. With it (or with qualifications) the product is published through aliexpress.offer.product.post, which takes at most 7 days of shipping lead time and no brand name.',
 			},
 			'searchEuResponsiblePersons',
 			'e.g. 5001',

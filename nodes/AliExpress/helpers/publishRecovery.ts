@@ -35,8 +35,10 @@ export function fingerprintOf(title: string, skuCodes: string[]): Fingerprint | 
 
 /** A publish request as sent, and what identifies its product when the answer is lost. */
 export interface PublishRequest {
-	/** The post_product_request as sent. */
+	/** The post_product_request as sent, or with `offer` the aeop_a_e_product. */
 	request: string;
+	/** Published through aliexpress.offer.product.post (the product has GPSR data). */
+	offer?: boolean;
 	/** Undefined when the request lacks a title or a SKU code (JSON mode): no lookup is possible. */
 	fingerprint?: Fingerprint;
 }
@@ -140,8 +142,10 @@ export async function publishOne(
 		try {
 			outcome = {
 				answer: await client.call(
-					METHODS.productPost,
-					{ post_product_request: prepared.request },
+					prepared.offer ? METHODS.offerProductPost : METHODS.productPost,
+					prepared.offer
+						? { aeop_a_e_product: prepared.request }
+						: { post_product_request: prepared.request },
 					{ retry: 'ifNotExecuted', budget },
 				),
 			};

@@ -16,8 +16,8 @@ export const METHODS = {
 	categoryTree: 'aliexpress.solution.seller.category.tree.query',
 	freightTemplates: 'aliexpress.freight.redefining.listfreighttemplate',
 	euResponsiblePersons: 'aliexpress.category.eu.responsible.persons.list',
-	/** Carries GPSR (msr_eu_id, aeop_qualification_struct_list), which the solution methods' schema lacks. */
-	offerProductEdit: 'aliexpress.offer.product.edit',
+	/** Publishes a whole product with GPSR (msr_eu_id, aeop_qualification_struct_list), which the solution methods' schema lacks. */
+	offerProductPost: 'aliexpress.offer.product.post',
 	/** The OAuth system calls (paths, not method names): an authorization code for a token, a refresh token for a new one. */
 	exchangeCode: '/auth/token/create',
 	renewGrant: '/auth/token/refresh',

@@ -1,17 +1,32 @@
 /**
  * Product → Publish speaks the documented contract (issue 13): descriptions as
- * the detail JSON, GPSR through aliexpress.offer.product.edit, the documented
+ * the detail JSON, GPSR through a whole-product aliexpress.offer.product.post, the documented
  * languages, custom SKU values, and the lost-answer lookup by sku_code. The
  * sandbox models the documentation (test/sandbox/productContract.ts,
  * offerProducts.ts); expected values come from the store or are written out.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { LANGUAGE_OPTIONS } from '../../../nodes/AliExpress/descriptions/product';
 import { operation, useSandbox } from '../suite';
 
 const POST = 'aliexpress.solution.product.post';
+const OFFER_POST = 'aliexpress.offer.product.post';
 const OFFER_EDIT = 'aliexpress.offer.product.edit';
+
+/** The documented required fields of aeop_a_e_product (test/contract, from the documentation table). */
+const OFFER_POST_REQUIRED = Object.entries(
+	(
+		JSON.parse(
+			readFileSync(join(__dirname, '../../contract/aliexpress.offer.product.post.json'), 'utf8'),
+		) as { request: { aeop_a_e_product: { fields: Record<string, { required?: boolean }> } } }
+	).request.aeop_a_e_product.fields,
+)
+	.filter(([, f]) => f.required)
+	.map(([k]) => k);
 const INFO = 'aliexpress.solution.product.info.get';
 const LIST = 'aliexpress.solution.product.list.get';
 
@@ -21,6 +36,8 @@ const publish = (parameters: INodeParameters, items?: IDataObject[], continueOnF
 	publishProduct.run(parameters, { items, continueOnFail });
 
 const item = { title: 'Linen Dress Gamma', code: 'GAMMA' };
+const sentJson = (method: string, param: string): IDataObject =>
+	JSON.parse(sandbox.calls.find((c) => c.method === method)!.params[param]) as IDataObject;
 const detail = (moduleList: object[]) => JSON.stringify({ version: '2.0.0', moduleList });
 
 const jsonProduct = (o: IDataObject = {}) => ({
@@ -123,7 +140,103 @@ describe('Product → Publish (documented contract)', () => {
 		},
 	);
 
-	it('JSON mode: msr_eu_id and qualifications go through aliexpress.offer.product.edit, and the store has them', async () => {
+	const gpsrFields = {
+		msrEuId: { __rl: true, mode: 'id', value: '5002' },
+		qualifications: {
+			qualification: [
+				{ key: 'item_EU_CE_certificate', type: 'image', value: 'https://img.example.com/ce.jpg' },
+			],
+		},
+		mobileDescription: 'Light linen dress',
+	};
+	const gpsrParams = (o: INodeParameters = {}) =>
+		publishProduct.parameters({ brandName: '', additionalFields: gpsrFields, ...o });
+
+	it('with GPSR data: one aliexpress.offer.product.post carrying the whole product, and the store has it', async () => {
+		const { items: out, error } = await publish(gpsrParams(), [item]);
+		expect(error).toBeUndefined();
+		expect(sandbox.callCount(OFFER_POST)).toBe(1);
+		expect(sandbox.callCount(POST)).toBe(0);
+		expect(sandbox.callCount(OFFER_EDIT)).toBe(0);
+		expect(sandbox.callCount()).toBe(1);
+		const sent = sentJson(OFFER_POST, 'aeop_a_e_product');
+		// every field the documentation table marks required (test/contract, from lindejin's DTO)
+		for (const key of OFFER_POST_REQUIRED) expect(sent[key]).toBeDefined();
+		expect(OFFER_POST_REQUIRED.length).toBeGreaterThanOrEqual(12);
+		expect(sent).toEqual({
+			locale: 'en_US',
+			category_id: 200000347,
+			subject_list: [{ locale: 'en_US', value: item.title }],
+			detail_source_list: [
+				{
+					locale: 'en_US',
+					web_detail: detail([{ type: 'html', html: { content: '<p>Light linen dress</p>' } }]),
+					mobile_detail: detail([
+						{ type: 'text', texts: [{ content: 'Light linen dress', class: 'body' }] },
+					]),
+				},
+			],
+			image_u_r_ls: 'https://img.example.com/a.jpg;https://img.example.com/b.jpg',
+			aeop_ae_product_s_k_us: [
+				{
+					sku_code: 'GAMMA-BLU',
+					sku_price: '29.9',
+					sku_discount_price: '24.9',
+					ipm_sku_stock: 10,
+					ean_code: '4006381333931',
+					aeop_s_k_u_property: [{ sku_property_id: 14, property_value_id: 175 }],
+				},
+				{ sku_code: 'GAMMA-RED', sku_price: '31', ipm_sku_stock: 5 },
+			],
+			package_length: 30,
+			package_width: 20,
+			package_height: 5,
+			package_type: false,
+			gross_weight: '0.35',
+			freight_template_id: 1000,
+			reduce_strategy: 'place_order_withhold',
+			delivery_time: 3,
+			promise_template_id: 0,
+			product_unit: 100000015,
+			msr_eu_id: '5002',
+			aeop_qualification_struct_list: [
+				{ key: 'item_EU_CE_certificate', type: 'image', value: 'https://img.example.com/ce.jpg' },
+			],
+		});
+		const id = out[0].json.productId as string;
+		expect(out[0].json).toEqual({
+			productId: id,
+			title: item.title,
+			categoryId: '200000347',
+			skuCount: 2,
+			skuCodes: ['GAMMA-BLU', 'GAMMA-RED'],
+			msrEuId: '5002',
+			qualificationCount: 1,
+		});
+		const stored = sandbox.store.products.get(id)!;
+		expect(stored).toMatchObject({
+			category_id: '200000347',
+			subject: item.title,
+			images: ['https://img.example.com/a.jpg', 'https://img.example.com/b.jpg'],
+			msr_eu_id: '5002',
+			qualifications: [
+				{ key: 'item_EU_CE_certificate', type: 'image', value: 'https://img.example.com/ce.jpg' },
+			],
+		});
+		expect(stored.descriptions).toHaveLength(1);
+		expect(stored.skus.map((s) => [s.sku_code, s.price, s.inventory])).toEqual([
+			['GAMMA-BLU', 29.9, 10],
+			['GAMMA-RED', 31, 5],
+		]);
+		// Get reads it back
+		const got = await publishProduct.run(
+			{ resource: 'product', operation: 'get', productId: id },
+			{},
+		);
+		expect(got.items[0].json).toMatchObject({ productId: id, title: item.title });
+	});
+
+	it('JSON mode with msr_eu_id: the same product as aeop_a_e_product of offer.product.post', async () => {
 		const { items: out, error } = await publish(
 			jsonParams(
 				jsonProduct({
@@ -135,37 +248,63 @@ describe('Product → Publish (documented contract)', () => {
 			),
 		);
 		expect(error).toBeUndefined();
-		const id = out[0].json.productId as string;
-		const posted = JSON.parse(
-			sandbox.calls.find((c) => c.method === POST)!.params.post_product_request,
-		) as IDataObject;
-		expect(posted).not.toHaveProperty('msr_eu_id');
-		expect(posted).not.toHaveProperty('aeop_qualification_struct_list');
-		expect(sandbox.callCount(OFFER_EDIT)).toBe(1);
-		expect(sandbox.store.products.get(id)).toMatchObject({
+		expect(sandbox.callCount(POST)).toBe(0);
+		const sent = sentJson(OFFER_POST, 'aeop_a_e_product');
+		for (const key of OFFER_POST_REQUIRED) expect(sent[key]).toBeDefined();
+		expect(sent).toMatchObject({
+			category_id: 63705,
+			locale: 'en_US',
+			subject_list: [{ locale: 'en_US', value: 'Bone Conduction Headphones' }],
+			detail_source_list: [{ locale: 'en_US' }],
+			image_u_r_ls: 'https://img.example.com/h.jpg',
+			aeop_ae_product_s_k_us: [{ sku_code: 'BCH-7', sku_price: '45.00', ipm_sku_stock: 7 }],
+			gross_weight: '0.2',
+			reduce_strategy: 'place_order_withhold',
+			delivery_time: 2,
+			promise_template_id: 0,
+			msr_eu_id: '5002',
+		});
+		expect(sent).not.toHaveProperty('multi_language_subject_list');
+		expect(sandbox.store.products.get(out[0].json.productId as string)).toMatchObject({
 			msr_eu_id: '5002',
 			qualifications: [{ key: 'item_EU_warning', type: 'text', value: 'Keep dry' }],
 		});
-		expect(out[0].json).toMatchObject({ msrEuId: '5002', qualificationCount: 1 });
 	});
 
-	it('a refused GPSR call fails the item saying the product exists and is not to be published again', async () => {
-		const parameters = publishProduct.parameters({
-			additionalFields: { msrEuId: { __rl: true, mode: 'id', value: '9999' } },
+	it('with GPSR data a brand name, or a lead time beyond 7 days, fails the item before any call', async () => {
+		const branded = await publish(gpsrParams({ brandName: 'NoBrand' }), [item]);
+		expect(branded.items).toEqual([]);
+		expect(branded.error?.name).toBe('NodeOperationError');
+		expect(branded.error?.message).toMatch(
+			/^Item 1, field "Brand Name": brand_name cannot be sent/,
+		);
+		const slow = await publish(gpsrParams({ shippingLeadTime: 10 }), [item]);
+		expect(slow.error?.message).toMatch(
+			/^Item 1, field "Shipping Lead Time \(Days\)": must be from 1 to 7 days/,
+		);
+		expect(sandbox.callCount()).toBe(0);
+	});
+
+	it('without GPSR data Publish stays on aliexpress.solution.product.post', async () => {
+		const { error } = await publish(publishProduct.parameters(), [item]);
+		expect(error).toBeUndefined();
+		expect(sandbox.callCount(POST)).toBe(1);
+		expect(sandbox.callCount(OFFER_POST)).toBe(0);
+	});
+
+	it('a lost offer.product.post answer is recovered by the lookup, never published twice', async () => {
+		sandbox.setOptions({
+			faults: { rate: 1, kinds: ['reset'], methods: [OFFER_POST], afterProcessing: true },
 		});
 		const before = sandbox.store.products.size;
-		const { items: out, error } = await publish(parameters, [item]);
-		expect(out).toEqual([]);
-		expect(sandbox.callCount(POST)).toBe(1);
-		expect(sandbox.callCount(OFFER_EDIT)).toBe(1);
+		const { items: out, error } = await publish(gpsrParams({ options: { maxAttempts: 4 } }), [
+			item,
+		]);
+		expect(error).toBeUndefined();
+		expect(out[0].json.recovered).toBe(true);
+		expect(sandbox.callCount(OFFER_POST)).toBe(1);
 		expect(sandbox.store.products.size).toBe(before + 1);
-		const created = [...sandbox.store.products.values()].find((p) => p.subject === item.title)!;
-		expect(created.msr_eu_id).toBeUndefined();
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toContain(
-			`product ${created.product_id} was published, but its EU product safety data`,
-		);
-		expect(error?.description).toMatch(/Do not publish it again/);
+		expect(sandbox.store.products.get(out[0].json.productId as string)?.msr_eu_id).toBe('5002');
 	});
 
 	it('the languages are exactly the documented ones (Hebrew is iw), and iw publishes', async () => {

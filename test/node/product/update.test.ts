@@ -73,28 +73,33 @@ describe('Product → Update', () => {
 		]);
 	});
 
-	it('the EU responsible person goes through aliexpress.offer.product.edit (not in solution.product.edit), and the store has it', async () => {
+	it('the EU responsible person is refused before any call: AliExpress sets it only in a whole-product offer.product.edit', async () => {
 		const p = seeded();
-		const { items: out, error } = await run(
+		const fields = await run(
 			updateParams({
-				updateFields: { msrEuId: { __rl: true, mode: 'id', value: '5002' } },
+				updateFields: { title: 'New', msrEuId: { __rl: true, mode: 'id', value: '5002' } },
 			}),
 			[{ productId: p.product_id }],
 		);
-		expect(error).toBeUndefined();
-		expect(sandbox.callCount(EDIT)).toBe(0);
-		expect(sandbox.callCount(OFFER_EDIT)).toBe(1);
-		expect(sentJson(OFFER_EDIT, 'aeop_a_e_product')).toEqual({
-			product_id: Number(p.product_id),
-			msr_eu_id: 5002,
-		});
-		expect(sandbox.store.products.get(p.product_id)?.msr_eu_id).toBe('5002');
-		expect(out[0].json).toEqual({
-			productId: p.product_id,
-			success: true,
-			updated: ['msrEuId'],
-			msrEuId: '5002',
-		});
+		expect(fields.items).toEqual([]);
+		expect(fields.error?.name).toBe('NodeOperationError');
+		expect(fields.error?.message).toBe(
+			'Item 1, field "EU Responsible Person": AliExpress sets the EU responsible person only in a whole-product edit (aliexpress.offer.product.edit); set it when publishing, or in Seller Center',
+		);
+		const json = await run(
+			{
+				resource: 'product',
+				operation: 'update',
+				mode: 'json',
+				productId: p.product_id,
+				productJson: JSON.stringify({ msr_eu_id: 5002 }),
+			},
+			[{}],
+		);
+		expect(json.error?.message).toMatch(/^Item 1, field "Product JSON": AliExpress sets the EU/);
+		expect(sandbox.callCount()).toBe(0);
+		expect(sandbox.calls.some((c) => c.method === OFFER_EDIT)).toBe(false);
+		expect(sandbox.store.products.get(p.product_id)?.msr_eu_id).toBeUndefined();
 	});
 
 	it('descriptions are sent as the detail JSON; a 218-character title is accepted', async () => {

@@ -1,9 +1,10 @@
 /**
- * Product → Publish: one `aliexpress.solution.product.post` per input item.
- * Everything is validated before the first call; a product is never published
- * twice, yet a lost answer does not fail the item (helpers/publishRecovery.ts).
- * An EU responsible person or qualifications are then set with
- * `aliexpress.offer.product.edit`, whose schema has them (helpers/gpsr.ts).
+ * Product → Publish: one `aliexpress.solution.product.post` per input item, or,
+ * when the item has an EU responsible person or qualifications, one
+ * `aliexpress.offer.product.post` with the whole product (its schema has them;
+ * helpers/gpsr.ts, helpers/offerProduct.ts). Everything is validated before the
+ * first call; a product is never published twice, yet a lost answer does not
+ * fail the item (helpers/publishRecovery.ts).
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=39634&docType=2 (aliexpress.solution.product.post)
 import type {
@@ -27,7 +28,8 @@ import { runPerItem } from '../../helpers/items';
 import { readJson, readJsonObject } from '../../helpers/jsonInput';
 import { rawId, requestJson } from '../../helpers/requestJson';
 import { checkDescriptions } from '../../helpers/detail';
-import { hasGpsr, setGpsr, takeGpsr, type Gpsr } from '../../helpers/gpsr';
+import { gpsrSummary, hasGpsr, takeGpsr, type Gpsr } from '../../helpers/gpsr';
+import { offerRequest } from '../../helpers/offerProduct';
 import { DEFAULT_SERVICE_POLICY_ID, PRODUCT_UNIT_PIECE } from '../../helpers/limits';
 import {
 	languageLists,
@@ -73,7 +75,7 @@ const properties: INodeProperties[] = [
 			'{\n  "aliexpress_category_id": 0,\n  "language": "en",\n  "multi_language_subject_list": [],\n  "sku_info_list": []\n}',
 		required: true,
 		description:
-			'The post_product_request object as AliExpress documents it (aliexpress_category_id, language, multi_language_subject_list, multi_language_description_list with web_detail/mobile_detail as detail JSON strings, sku_info_list, main_image_urls_list, package sizes, weight, freight_template_id, inventory_deduction_strategy, shipping_lead_time, service_policy_id, …). It is sent as it is, except msr_eu_id and aeop_qualification_struct_list, which are set afterwards with aliexpress.offer.product.edit.',
+			'The post_product_request object as AliExpress documents it (aliexpress_category_id, language, multi_language_subject_list, multi_language_description_list with web_detail/mobile_detail as detail JSON strings, sku_info_list, main_image_urls_list, package sizes, weight, freight_template_id, inventory_deduction_strategy, shipping_lead_time, service_policy_id, …). It is sent as it is; with msr_eu_id or aeop_qualification_struct_list the node sends the same product as the aeop_a_e_product of aliexpress.offer.product.post instead (the method that carries them).',
 		displayOptions: { show: { mode: ['json'] } },
 	},
 	idLocator(
@@ -205,9 +207,13 @@ function prepareJson(ctx: IExecuteFunctions, i: number): Prepared {
 	const skuCodes = skus.map((s) => trimmed((s as IDataObject)?.sku_code));
 	// The title AliExpress lists is the one in the product's language.
 	const listed = subjects.find((s) => s?.language === value.language) ?? subjects[0];
+	const offer = hasGpsr(gpsr);
 	return {
-		// the text as written, unless GPSR fields had to be taken out of it
-		request: text && !hasGpsr(gpsr) ? text : requestJson(value),
+		// the text as written, unless it carries GPSR: then the whole offer product
+		request: offer
+			? offerRequest(ctx, i, value, gpsr, () => 'Product JSON')
+			: (text ?? requestJson(value)),
+		offer,
 		gpsr,
 		summary: {
 			title: trimmed(subjects[0]?.subject) || null,
@@ -322,8 +328,16 @@ function prepareFields(ctx: IExecuteFunctions, i: number): Prepared {
 		if (value.length) request.attribute_list = value;
 	}
 	const skuCodes = skus.map((s) => s.sku_code as string);
+	const offer = hasGpsr(gpsr);
+	const fieldOf = (key: string) =>
+		key === 'brand_name'
+			? 'Brand Name'
+			: key === 'shipping_lead_time'
+				? 'Shipping Lead Time (Days)'
+				: 'Additional Fields';
 	return {
-		request: requestJson(request),
+		request: offer ? offerRequest(ctx, i, request, gpsr, fieldOf) : requestJson(request),
+		offer,
 		gpsr,
 		summary: { title, categoryId, skuCount: skus.length, skuCodes },
 		fingerprint: fingerprintOf(title, skuCodes),
@@ -345,9 +359,8 @@ export async function execute(
 		},
 		async (prepared, i) => {
 			const { productId, recovered } = await publishOne(this, client, prepared, i, claimed);
-			const gpsr = hasGpsr(prepared.gpsr)
-				? await setGpsr(this, client, productId, prepared.gpsr, i, 'published')
-				: {};
+			// offer.product.post answered with the product id: AliExpress took the GPSR data
+			const gpsr = prepared.offer ? gpsrSummary(prepared.gpsr) : {};
 			return recovered
 				? { productId, ...prepared.summary, ...gpsr, recovered }
 				: { productId, ...prepared.summary, ...gpsr };

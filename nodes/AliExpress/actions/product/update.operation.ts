@@ -1,8 +1,7 @@
 /**
  * Product → Update: one `aliexpress.solution.product.edit` per input item,
  * sending only the fields that are set. Sending SKUs replaces all SKUs. The EU
- * responsible person is not in that method's schema: it is set with
- * `aliexpress.offer.product.edit` (helpers/gpsr.ts).
+ * responsible person is not in that method's schema and is refused (see refuseGpsr).
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=39695&docType=2 (aliexpress.solution.product.edit)
 import type {
@@ -25,7 +24,6 @@ import {
 } from '../../descriptions/product';
 import { withBusinessHint } from '../../helpers/businessHints';
 import { checkDescriptions } from '../../helpers/detail';
-import { hasGpsr, setGpsr, takeGpsr, type Gpsr } from '../../helpers/gpsr';
 import { inputError, optionalId, requireId } from '../../helpers/input';
 import { runPerItem } from '../../helpers/items';
 import { readJsonObject } from '../../helpers/jsonInput';
@@ -66,7 +64,7 @@ const updateFieldOptions: INodeProperties[] = [
 			displayName: 'EU Responsible Person',
 			name: 'msrEuId',
 			description:
-				"The EU responsible person for product safety (GPSR); the list follows the product's category. Set with aliexpress.offer.product.edit.",
+				"The EU responsible person for product safety (GPSR); the list follows the product's category. AliExpress sets it only in a whole-product edit, so Update refuses it: set it when publishing, or in Seller Center.",
 		},
 		'searchEuResponsiblePersons',
 		'e.g. 5001',
@@ -173,10 +171,27 @@ export const description = updateDisplayOptions(
 
 interface Prepared {
 	productId: string;
-	/** The edit_product_request, or undefined when only GPSR changes. */
-	request?: string;
-	gpsr: Gpsr;
+	request: string;
 	updated: string[];
+}
+
+/**
+ * GPSR is refused before any call: only aliexpress.offer.product.edit carries it, and
+ * that method replaces the WHOLE product ("all other information must be filled in
+ * completely", lindejin/eshop-plat-api AliexpressProductCallImpl.java, from the IOP
+ * documentation), while product.info.get does not answer all of it (no locale, no
+ * msr_eu_id, no qualifications; test/contract/aliexpress.solution.product.info.get.json).
+ */
+function refuseGpsr(ctx: IExecuteFunctions, i: number, field: string): never {
+	throw inputError(
+		ctx,
+		i,
+		field,
+		'AliExpress sets the EU responsible person only in a whole-product edit (aliexpress.offer.product.edit); set it when publishing, or in Seller Center',
+		field === 'EU Responsible Person'
+			? 'Remove EU Responsible Person from Update Fields, and give it to Product → Publish (Additional Fields › EU Responsible Person) or set it in Seller Center.'
+			: 'Remove msr_eu_id and aeop_qualification_struct_list from the Product JSON, and give them to Product → Publish or set them in Seller Center.',
+	);
 }
 
 const has = (fields: IDataObject, name: string) => fields[name] !== undefined;
@@ -199,10 +214,11 @@ function prepareJson(ctx: IExecuteFunctions, i: number, productParam: string): P
 			'Remove product_id from the JSON (Product ID is added), or make both the same.',
 		);
 	}
+	if (value.msr_eu_id !== undefined || value.aeop_qualification_struct_list !== undefined) {
+		refuseGpsr(ctx, i, 'Product JSON');
+	}
 	checkDescriptions(ctx, i, 'Product JSON', value.multi_language_description_list);
-	const gpsr = takeGpsr(value);
 	const updated = Object.keys(value).filter((k) => k !== 'product_id');
-	if (hasGpsr(gpsr)) updated.push(...Object.keys(gpsr));
 	if (updated.length === 0) {
 		throw inputError(
 			ctx,
@@ -212,14 +228,12 @@ function prepareJson(ctx: IExecuteFunctions, i: number, productParam: string): P
 			'Enter the edit_product_request fields to change, e.g. {"multi_language_subject_list": [{"language": "en", "subject": "New title"}]}.',
 		);
 	}
-	let request: string | undefined;
-	if (Object.keys(value).some((k) => k !== 'product_id')) {
-		if (text && !hasGpsr(gpsr) && inJson) request = text;
-		else if (text && !hasGpsr(gpsr))
-			request = `{"product_id":${requestJson(rawId(productId))},${text.slice(text.indexOf('{') + 1)}`;
-		else request = requestJson({ ...value, product_id: rawId(productId) });
-	}
-	return { productId, request, gpsr, updated };
+	let request: string;
+	if (text && inJson) request = text;
+	else if (text)
+		request = `{"product_id":${requestJson(rawId(productId))},${text.slice(text.indexOf('{') + 1)}`;
+	else request = requestJson({ product_id: rawId(productId), ...value });
+	return { productId, request, updated };
 }
 
 function prepareFields(ctx: IExecuteFunctions, i: number, productParam: string): Prepared {
@@ -266,17 +280,8 @@ function prepareFields(ctx: IExecuteFunctions, i: number, productParam: string):
 		request.brand_name = trimmed(fields.brandName);
 		updated.push('brandName');
 	}
-	const msrEuId = optionalId(
-		ctx,
-		i,
-		'EU Responsible Person',
-		fields.msrEuId,
-		'EU responsible person ID',
-	);
-	const gpsr: Gpsr = {};
-	if (msrEuId !== undefined) {
-		gpsr.msr_eu_id = msrEuId;
-		updated.push('msrEuId');
+	if (optionalId(ctx, i, 'EU Responsible Person', fields.msrEuId, 'EU responsible person ID')) {
+		refuseGpsr(ctx, i, 'EU Responsible Person');
 	}
 	if (updated.length === 0) {
 		throw inputError(
@@ -287,8 +292,7 @@ function prepareFields(ctx: IExecuteFunctions, i: number, productParam: string):
 			'Add at least one field under "Update Fields" and give it a value.',
 		);
 	}
-	const edits = Object.keys(request).length > 1;
-	return { productId, request: edits ? requestJson(request) : undefined, gpsr, updated };
+	return { productId, request: requestJson(request), updated };
 }
 
 export async function execute(
@@ -306,28 +310,16 @@ export async function execute(
 				: prepareFields(this, i, productParam);
 		},
 		async (prepared, i) => {
-			if (prepared.request !== undefined) {
-				try {
-					await client.call(
-						METHODS.productEdit,
-						{ edit_product_request: prepared.request },
-						{ retry: 'safe' },
-					);
-				} catch (error) {
-					throw withBusinessHint(this, error, i);
-				}
+			try {
+				await client.call(
+					METHODS.productEdit,
+					{ edit_product_request: prepared.request },
+					{ retry: 'safe' },
+				);
+			} catch (error) {
+				throw withBusinessHint(this, error, i);
 			}
-			const gpsr = hasGpsr(prepared.gpsr)
-				? await setGpsr(
-						this,
-						client,
-						prepared.productId,
-						prepared.gpsr,
-						i,
-						prepared.request === undefined ? 'left as it was' : 'updated',
-					)
-				: {};
-			return { productId: prepared.productId, success: true, updated: prepared.updated, ...gpsr };
+			return { productId: prepared.productId, success: true, updated: prepared.updated };
 		},
 		{ writes: true },
 	);
