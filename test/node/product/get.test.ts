@@ -44,7 +44,7 @@ describe('Product → Get', () => {
 					createdAt: second(p.gmt_create),
 					updatedAt: second(p.gmt_modified),
 					images: p.images,
-					...(p.brand_name ? { brandName: p.brand_name } : {}),
+					// no brandName: product.info.get documents no brand field
 					...(p.freight_template_id ? { freightTemplateId: p.freight_template_id } : {}),
 					skus: p.skus.map((s) => ({
 						productId: p.product_id,
@@ -114,7 +114,9 @@ describe('Product → Get', () => {
 		expect(out[1].json.error).toMatch(
 			/^Item 2, field "Product ID": must be a numeric AliExpress ID/,
 		);
-		expect(out[2].json.errorCode).toBe('GPF.CHK_PRODUCT_NOT_EXIST');
+		// product.info.get documents no failure fields: the refusal is the gateway's isv.* error
+		expect(out[2].json.errorCode).toBe('isv.invalid-parameter');
+		expect(out[2].json.error).toContain('GPF.CHK_PRODUCT_NOT_EXIST');
 		expect(sandbox.callCount(INFO)).toBe(2);
 	});
 });

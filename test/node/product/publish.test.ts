@@ -475,7 +475,7 @@ describe('Product → Publish', () => {
 		);
 		expect(out).toHaveLength(1);
 		expect(out[0].json.error).toContain('GPF.CHK_CATEGORY_ID_NOT_LEAF_CATEGORY');
-		expect(out[0].json.errorCode).toBe('GPF.CHK_CATEGORY_ID_NOT_LEAF_CATEGORY');
+		expect(out[0].json.errorCode).toBe('isv.invalid-parameter'); // product.post documents no failure fields
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 	});
 

@@ -204,7 +204,8 @@ describe('Product → Update', () => {
 			[{ productId: '1' }, { productId: p.product_id }],
 			true,
 		);
-		expect(out[0].json.errorCode).toBe('GPF.CHK_PRODUCT_NOT_EXIST');
+		expect(out[0].json.errorCode).toBe('isv.invalid-parameter');
+		expect(out[0].json.error).toContain('GPF.CHK_PRODUCT_NOT_EXIST');
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(out[1]).toEqual({
 			json: { productId: p.product_id, success: true, updated: ['brandName'] },
