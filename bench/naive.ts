@@ -14,6 +14,7 @@ import type {
 
 import { signRequest } from '../credentials/AliExpressApi.credentials';
 import { toWireParams } from '../credentials/AliExpressSigning';
+import { formatPacific } from '../test/sandbox/time';
 
 export const INVENTORY_METHOD = 'aliexpress.solution.batch.product.inventory.update';
 export const ORDER_LIST_METHOD = 'aliexpress.solution.order.get';
@@ -107,8 +108,12 @@ export async function naiveOrderRead(
 	const orders: IDataObject[] = [];
 	for (const statuses of statusLists) {
 		for (let page = 1; ; page++) {
+			// the IOP gateway's shape: the query's fields flat, order_status_list a JSON list
 			const answer = await client.call(ORDER_LIST_METHOD, {
-				param0: { ...range, order_status_list: statuses, page_size: PAGE_SIZE, current_page: page },
+				...range,
+				order_status_list: statuses,
+				page_size: PAGE_SIZE,
+				current_page: page,
 			});
 			const result = (answer.result ?? {}) as IDataObject;
 			const list = (result.target_list as IDataObject | undefined)?.order_dto;
@@ -148,4 +153,30 @@ export async function plainBatchedInventory(
 		if (answer.update_success !== true) failed++;
 	}
 	return failed;
+}
+
+/**
+ * FINISH orders created in the last `days`, asked for alone in create windows of at
+ * most `windowDays` (the documented width of a FINISH query), newest window first.
+ */
+export async function naiveFinishRead(
+	client: NaiveClient,
+	now: number,
+	days: number,
+	windowDays: number,
+): Promise<IDataObject[]> {
+	const DAY = 86_400_000;
+	const orders: IDataObject[] = [];
+	const start = now - days * DAY + 60_000;
+	for (let end = now; end > start; end -= windowDays * DAY) {
+		const from = Math.max(start, end - windowDays * DAY + 1000);
+		orders.push(
+			...(await naiveOrderRead(
+				client,
+				{ create_date_start: formatPacific(from), create_date_end: formatPacific(end) },
+				[['FINISH']],
+			)),
+		);
+	}
+	return orders;
 }
