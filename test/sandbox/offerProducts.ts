@@ -26,6 +26,7 @@
  * error shape). An unknown msr_eu_id is refused: the id must come from the persons list.
  */
 
+import { contractOf } from './contract';
 import { invalidParam, missingParam } from './errors';
 import { detailProblem, qualificationProblem } from './productContract';
 import type { MethodHandler } from './methods';
@@ -78,24 +79,13 @@ function gpsrFields(p: Json, store: SandboxStore): Pick<Product, 'msr_eu_id' | '
 	return out;
 }
 
-/** Required in aeop_a_e_product of offer.product.post (documentation table, lindejin AeopAeProductPostDTO.java). */
-export const POST_REQUIRED = [
-	'category_id',
-	'delivery_time',
-	'detail_source_list',
-	'gross_weight',
-	'image_u_r_ls',
-	'locale',
-	'package_height',
-	'package_length',
-	'package_type',
-	'package_width',
-	'promise_template_id',
-	'reduce_strategy',
-	'subject_list',
-];
-/** Required in offer.product.edit (same table without gross_weight; product_id names the product). */
-export const EDIT_REQUIRED = [...POST_REQUIRED.filter((k) => k !== 'gross_weight'), 'product_id'];
+/** Required in aeop_a_e_product (the documentation table, as transcribed in test/contract/). */
+const requiredOf = (method: string) => {
+	const fields = contractOf(method).request.aeop_a_e_product.fields!;
+	return Object.keys(fields).filter((k) => fields[k].required);
+};
+export const POST_REQUIRED = requiredOf('aliexpress.offer.product.post');
+export const EDIT_REQUIRED = requiredOf('aliexpress.offer.product.edit');
 
 const blank = (v: unknown) => v === undefined || v === null || v === '';
 

@@ -16,89 +16,40 @@
  *   (open.alitrip.com/docs/doc.htm?articleId=120698): the detail JSON's example.
  */
 
+import { contractOf } from './contract';
+
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The documented request trees, read from the contract files (test/contract/), their one home. */
+const POST = contractOf('aliexpress.solution.product.post').request.post_product_request.fields!;
+const EDIT = contractOf('aliexpress.solution.product.edit').request.edit_product_request.fields!;
+const POST_SKU = POST.sku_info_list.items!.fields!;
+
 /** `language` and each list entry's `language` (product.post.json: "Support: en ru es fr it tr pt de nl in ar ja ko th vi iw"). */
-export const LANGUAGES = [
-	'en',
-	'ru',
-	'es',
-	'fr',
-	'it',
-	'tr',
-	'pt',
-	'de',
-	'nl',
-	'in',
-	'ar',
-	'ja',
-	'ko',
-	'th',
-	'vi',
-	'iw',
-] as const;
+export const LANGUAGES = POST.language.enum!.map(String);
 
 /** multi_language_subject_list[].subject: "maximum length 218 characters" (product.post.json, product.edit.json). */
-export const MAX_SUBJECT = 218;
+export const MAX_SUBJECT = POST.multi_language_subject_list.items!.fields!.subject.maxLength!;
 
 /** sku_attributes_list[].sku_attribute_value: "do not include these 4 symbols { # : = , }. maximum 70 characters." */
-export const MAX_CUSTOM_SKU_VALUE = 70;
+export const MAX_CUSTOM_SKU_VALUE =
+	POST_SKU.sku_attributes_list.items!.fields!.sku_attribute_value.maxLength!;
 const CUSTOM_SKU_VALUE_FORBIDDEN = /[{#:=,]/;
 
 /** inventory_deduction_strategy's two documented values (product.post.json). */
-export const DEDUCTION_STRATEGIES = ['place_order_withhold', 'payment_success_deduct'];
+export const DEDUCTION_STRATEGIES = POST.inventory_deduction_strategy.enum!.map(String);
 
 /**
- * Fields of post_product_request (product.post.json / the SDK's PostProductRequestDTO).
+ * Fields of post_product_request / edit_product_request (product.post.json, product.edit.json).
  * Anything else a request carries is not in the schema and is ignored: not stored.
  */
-export const POST_REQUEST_KEYS = new Set([
-	'subject',
-	'description',
-	'language',
-	'product_unit',
-	'multi_language_description_list',
-	'multi_language_subject_list',
-	'group_id',
-	'extra_params',
-	'marketing_images',
-	'developer_features',
-	'aliexpress_category_id',
-	'category_id',
-	'brand_name',
-	'main_image_urls_list',
-	'attribute_list',
-	'sku_info_list',
-	'inventory_deduction_strategy',
-	'weight',
-	'package_length',
-	'package_height',
-	'package_width',
-	'multi_country_price_configuration',
-	'freight_template_id',
-	'size_chart_id',
-	'shipping_lead_time',
-	'service_policy_id',
-]);
-/** edit_product_request: the same fields plus product_id (product.edit.json). */
-export const EDIT_REQUEST_KEYS = new Set([...POST_REQUEST_KEYS, 'product_id']);
+export const POST_REQUEST_KEYS = new Set(Object.keys(POST));
+export const EDIT_REQUEST_KEYS = new Set(Object.keys(EDIT));
 
-/** Fields product.post.json marks required (besides the subject and category the sandbox also needs). */
-export const POST_REQUIRED = [
-	'language',
-	'main_image_urls_list',
-	'sku_info_list',
-	'inventory_deduction_strategy',
-	'weight',
-	'package_length',
-	'package_height',
-	'package_width',
-	'freight_template_id',
-	'shipping_lead_time',
-	'service_policy_id',
-];
+/** Fields product.post.json marks required. */
+export const POST_REQUIRED = Object.keys(POST).filter((k) => POST[k].required);
 
 export function languageProblem(value: unknown, field: string): string | undefined {
 	return (LANGUAGES as readonly string[]).includes(String(value))
