@@ -33,6 +33,7 @@ import { captureLogs, listSearch, TriggerUnderTest } from '../helpers/engine';
 import { testCredential } from '../helpers/n8n-credential-test';
 import { startSandbox, type FaultKind, type FaultOptions, type Sandbox } from '../sandbox';
 import { POST, credentialsFor, publishParameters, runNode } from './harness';
+import { REQUIRED_POST_FIELDS } from '../fixtures/post-request';
 
 // ------------------------------------------------------------------ the scanner
 
@@ -358,14 +359,7 @@ async function everyOperation(scan: Scan, setup: Setup): Promise<void> {
 					sku_info_list: [{ sku_code: `SSJ${n}`, price: 9.5, inventory: 2 }],
 					// the other fields aliexpress_solution_product_post.json marks required
 					main_image_urls_list: ['https://img.example.com/s.jpg'],
-					inventory_deduction_strategy: 'place_order_withhold',
-					weight: '0.2',
-					package_length: 10,
-					package_width: 10,
-					package_height: 4,
-					freight_template_id: 1000,
-					shipping_lead_time: 3,
-					service_policy_id: 0,
+					...REQUIRED_POST_FIELDS,
 				}),
 			},
 			[{}],

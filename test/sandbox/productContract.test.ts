@@ -7,6 +7,7 @@
  */
 import { callIop } from './client';
 import { startSandbox, type Sandbox } from './index';
+import { REQUIRED_POST_FIELDS } from '../fixtures/post-request';
 
 const POST = 'aliexpress.solution.product.post';
 const EDIT = 'aliexpress.solution.product.edit';
@@ -39,14 +40,7 @@ const request = (o: Record<string, unknown> = {}) => ({
 			],
 		},
 	],
-	inventory_deduction_strategy: 'place_order_withhold',
-	weight: '0.2',
-	package_length: 10,
-	package_width: 10,
-	package_height: 4,
-	freight_template_id: 1000,
-	shipping_lead_time: 3,
-	service_policy_id: 0,
+	...REQUIRED_POST_FIELDS,
 	...o,
 });
 

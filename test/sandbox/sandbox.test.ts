@@ -8,6 +8,7 @@ import { startSandbox, type FaultKind, type Sandbox } from './index';
 import { computeSign, stringToSign } from './sign';
 import { formatPacific } from './time';
 import { REFERENCE_VECTORS, VECTOR_SECRET } from '../fixtures/reference-vectors';
+import { REQUIRED_POST_FIELDS } from '../fixtures/post-request';
 
 const ORDER_GET = 'aliexpress.solution.order.get';
 const INFO_GET = 'aliexpress.solution.product.info.get';
@@ -380,14 +381,7 @@ describe('gateway', () => {
 					{ sku_code: 'CH-9-US', price: 21, discount_price: 18, inventory: 3 },
 				],
 				// the other fields product.post.json marks required
-				inventory_deduction_strategy: 'place_order_withhold',
-				weight: '0.2',
-				package_length: 10,
-				package_width: 10,
-				package_height: 4,
-				freight_template_id: 1000,
-				shipping_lead_time: 3,
-				service_policy_id: 0,
+				...REQUIRED_POST_FIELDS,
 			};
 			const bad = await callIop(sb, 'aliexpress.solution.product.post', {
 				post_product_request: JSON.stringify(request),
