@@ -46,6 +46,9 @@ beforeAll(async () => {
 	// one product on sale with a single SKU sold out keeps selling its others
 	onSale.slice(3).find((p) => p.skus.length >= 2)!.skus[0].inventory = 0;
 	inStock = onSale.slice(3);
+	// seeded stock is sometimes 0 (5% of SKUs): every other product on sale keeps one SKU in stock
+	for (const p of inStock)
+		if (p.skus.every((s) => s.inventory === 0)) p.skus[p.skus.length - 1].inventory = 5;
 	toDelete = [onSale[10].product_id, onSale[11].product_id];
 	toPutOnline = all.filter((p) => p.status === 'offline')[1].product_id;
 
