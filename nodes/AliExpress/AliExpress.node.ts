@@ -1,6 +1,8 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -10,10 +12,31 @@ import * as inventory from './actions/inventory';
 import * as order from './actions/order';
 import * as price from './actions/price';
 import * as product from './actions/product';
+import * as shop from './actions/shop';
 import * as token from './actions/token';
 import { router } from './actions/router';
 import { transportOptionFields } from './descriptions/common';
 import { listSearch } from './methods/listSearch';
+
+const RESOURCES: INodePropertyOptions[] = [
+	{ name: 'Inventory', value: 'inventory' },
+	{ name: 'Order', value: 'order' },
+	{ name: 'Price', value: 'price' },
+	{ name: 'Product', value: 'product' },
+	{ name: 'Shop', value: 'shop' },
+	{ name: 'Token', value: 'token' },
+];
+
+function resourceProperty(options: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options,
+		default: 'inventory',
+	};
+}
 
 export class AliExpress implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,31 +46,29 @@ export class AliExpress implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Publish products, sync stock and prices, and read and ship orders on AliExpress',
+		description:
+			'Manage an AliExpress seller store: publish, list, put online, take offline and delete products, sync stock and prices, read and ship orders, and read the shop profile',
 		defaults: { name: 'AliExpress' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'aliExpressApi', required: true }],
 		properties: [
+			// As an AI agent's tool (the node type n8n derives, named …Tool) the node offers no
+			// Token resource: its answers are the seller's tokens. The router refuses it too.
 			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Inventory', value: 'inventory' },
-					{ name: 'Order', value: 'order' },
-					{ name: 'Price', value: 'price' },
-					{ name: 'Product', value: 'product' },
-					{ name: 'Token', value: 'token' },
-				],
-				default: 'inventory',
+				...resourceProperty(RESOURCES),
+				displayOptions: { hide: { '@tool': [true] } },
+			},
+			{
+				...resourceProperty(RESOURCES.filter((r) => r.value !== 'token')),
+				displayOptions: { show: { '@tool': [true] } },
 			},
 			...inventory.description,
 			...order.description,
 			...price.description,
 			...product.description,
+			...shop.description,
 			...token.description,
 			{
 				displayName: 'Options',

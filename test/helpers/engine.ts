@@ -94,6 +94,19 @@ export interface LoadedPackage {
 
 let loaded: Promise<LoadedPackage> | undefined;
 
+/**
+ * The AI-tool variant n8n derives from a node with `usableAsTool` (packages/cli
+ * node-types.ts getByNameAndVersion → convertNodeToAiTool): the same node whose type name
+ * and description name end in "Tool". Only what the node itself can see is reproduced here
+ * (the name, which `@tool` display options and `this.getNode().type` read), not the tool's
+ * AI wiring.
+ */
+function asTool(base: INodeType | undefined, name: string): INodeType | undefined {
+	if (!name.endsWith('Tool') || !base?.description.usableAsTool) return undefined;
+	const description = { ...base.description, name: `${base.description.name}Tool` };
+	return Object.create(base, { description: { value: description } }) as INodeType;
+}
+
 /** The package as n8n loads it: from dist/, through package.json's `n8n` block. */
 export function loadPackage(): Promise<LoadedPackage> {
 	loaded ??= (async () => {
@@ -107,7 +120,7 @@ export function loadPackage(): Promise<LoadedPackage> {
 			byName[`${prefix}${name}`] = data.type as INodeType;
 		}
 		const nodeType = (name: string): INodeType => {
-			const type = byName[name];
+			const type = byName[name] ?? asTool(byName[name.replace(/Tool$/, '')], name);
 			if (!type) throw new Error(`Unrecognized node type: ${name}`);
 			return type;
 		};
@@ -205,6 +218,8 @@ export interface NodeRunOptions {
 	credentials: ICredentialDataDecryptedObject;
 	/** The node setting "On Error: Continue" (n8n's Continue On Fail). */
 	continueOnFail?: boolean;
+	/** The node's type; default the AliExpress node (`…aliExpressTool` runs its AI-tool variant). */
+	nodeType?: string;
 	/** The workflow's time zone setting. */
 	timezone?: string;
 	nodeName?: string;
@@ -254,7 +269,7 @@ export function workflowNode(
  */
 export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 	const pkg = await loadPackage();
-	const node = workflowNode(NODE_TYPE, options.parameters, {
+	const node = workflowNode(options.nodeType ?? NODE_TYPE, options.parameters, {
 		name: options.nodeName,
 		continueOnFail: options.continueOnFail,
 	});

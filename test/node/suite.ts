@@ -41,7 +41,7 @@ export function useSandbox(options: SandboxOptions = {}): Sandbox {
 	});
 }
 
-export type RunOptions = Pick<NodeRunOptions, 'items' | 'continueOnFail' | 'timezone'>;
+export type RunOptions = Pick<NodeRunOptions, 'items' | 'continueOnFail' | 'timezone' | 'nodeType'>;
 
 /** The error n8n recorded for the node (a plain object: n8n spreads the thrown error). */
 export type NodeError = NonNullable<NodeRun['error']> & { errorResponse?: unknown };

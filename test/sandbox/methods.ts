@@ -13,6 +13,7 @@
 
 import { GatewayError, invalidParam, missingParam, type Protocol } from './errors';
 import { offerProductEdit, offerProductPost } from './offerProducts';
+import { PRODUCT_STATUS_METHODS } from './productStatus';
 import {
 	ORDER_STATUSES,
 	PRODUCT_STATUSES,
@@ -1094,6 +1095,7 @@ export const METHODS: Record<string, MethodHandler> = {
 	'aliexpress.freight.redefining.listfreighttemplate': listFreightTemplates,
 	'aliexpress.solution.seller.category.tree.query': categoryTree,
 	'aliexpress.solution.merchant.profile.get': merchantProfileGet,
+	...PRODUCT_STATUS_METHODS,
 };
 
 const optionalCode = (v: unknown) => v !== undefined && v !== null && v !== '';

@@ -7,7 +7,13 @@ import * as inventory from './inventory';
 import * as order from './order';
 import * as price from './price';
 import * as product from './product';
+import * as shop from './shop';
 import * as token from './token';
+
+/** n8n runs a node as an AI agent's tool under a derived type whose name ends in "Tool". */
+function isTool(ctx: IExecuteFunctions): boolean {
+	return /Tool$/.test(ctx.getNode().type);
+}
 
 type Execute = (this: IExecuteFunctions, client: AliExpressClient) => Promise<INodeExecutionData[]>;
 
@@ -17,7 +23,11 @@ const operations: Record<string, Record<string, { execute: Execute }>> = {
 		update: product.update,
 		get: product.get,
 		getMany: product.getMany,
+		online: product.online,
+		offline: product.offline,
+		delete: product.deleteProduct,
 	},
+	shop: { get: shop.get },
 	inventory: { update: inventory.update },
 	price: { update: price.update },
 	order: { getMany: order.getMany, get: order.get, ship: order.ship },
@@ -32,6 +42,17 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(
 			this.getNode(),
 			`The operation "${operation}" of resource "${resource}" is not supported`,
+		);
+	}
+	// Defence in depth: the tool variant hides Token, and refuses it if a saved node still asks.
+	if (resource === 'token' && isTool(this)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Token resource is not available when the node runs as an AI agent tool',
+			{
+				description:
+					"Token → Create and Refresh answer with the seller's access and refresh tokens, which must not reach a language model. Run them in a regular AliExpress node of a workflow instead.",
+			},
 		);
 	}
 	const client = createClient(this);

@@ -5,6 +5,7 @@ import { toList } from '../transport/envelope';
 import { METHODS } from '../transport/methods';
 import { fetchAllPages } from '../transport/pagination';
 import type { AliExpressClient } from '../transport/request';
+import { requestJson } from './requestJson';
 
 /** One product's `product.info.get` answer, inside its `result` wrapper or the answer itself. */
 export async function readProduct(
@@ -49,7 +50,8 @@ export async function listProducts(
 				if (filter) listQuery.subject = filter;
 			} else Object.assign(listQuery, filter);
 			const answer = await client.call(METHODS.productList, {
-				aeop_a_e_product_list_query: listQuery,
+				// requestJson: a product_id filter (RawNumber) goes as its exact digits
+				aeop_a_e_product_list_query: requestJson(listQuery),
 			});
 			const result = (answer.result ?? answer) as IDataObject;
 			const items = toList(result.aeop_a_e_product_display_d_t_o_list, 'item_display_dto');

@@ -8,6 +8,13 @@ export const METHODS = {
 	productEdit: 'aliexpress.solution.product.edit',
 	productInfo: 'aliexpress.solution.product.info.get',
 	productList: 'aliexpress.solution.product.list.get',
+	/** `product_ids` `;`-separated (online: at most 50 a call); answer result{success, modify_count, error_details}. */
+	productOnline: 'aliexpress.postproduct.redefining.onlineaeproduct',
+	productOffline: 'aliexpress.postproduct.redefining.offlineaeproduct',
+	/** `product_ids` a JSON list of at most 100; irreversible; answer `success` for the whole call. */
+	productDelete: 'aliexpress.solution.batch.product.delete',
+	/** The seller's shop: shop_id, shop_name, shop_type, shop_url, country_code, product_posting_forbidden. */
+	shopProfile: 'aliexpress.solution.merchant.profile.get',
 	inventoryUpdate: 'aliexpress.solution.batch.product.inventory.update',
 	priceUpdate: 'aliexpress.solution.batch.product.price.update',
 	orderList: 'aliexpress.solution.order.get',

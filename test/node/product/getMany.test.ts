@@ -1,6 +1,6 @@
 /**
  * Product → Get Many in n8n's engine against the sandbox: Return All pages
- * through every product, Limit fetches only what it needs, filters, raw items,
+ * through every product of every status (or of the Status filter), Limit fetches only what it needs across statuses, filters, raw items,
  * one list per input item. The parameters are the fixture's
  * (getMany.workflow.json: Return All), varied per test.
  */
@@ -29,32 +29,50 @@ const byStatus = (status: string) =>
 	[...sandbox.store.products.values()].filter((p) => p.status === status);
 
 describe('Product → Get Many', () => {
-	it('Return All pages through every product of the status, 99 a page', async () => {
-		const expected = byStatus('onSelling');
-		expect(expected.length).toBeGreaterThan(99); // more than one page
+	it('Return All without a Status filter lists every status, each product once, 99 a page', async () => {
+		const all = [...sandbox.store.products.values()];
+		const statuses = ['onSelling', 'offline', 'auditing', 'editingRequired'];
+		for (const s of statuses) expect(byStatus(s).length).toBeGreaterThan(0);
+		expect(byStatus('onSelling').length).toBeGreaterThan(99); // more than one page
 		const out = await run(getManyParams());
-		expect(out).toHaveLength(expected.length);
+		expect(out).toHaveLength(all.length);
 		expect(new Set(out.map((o) => o.json.productId))).toEqual(
-			new Set(expected.map((p) => p.product_id)),
+			new Set(all.map((p) => p.product_id)),
 		);
-		expect(sandbox.callCount(LIST)).toBe(Math.ceil(expected.length / 99));
+		for (const o of out) {
+			expect(o.json.status).toBe(sandbox.store.products.get(String(o.json.productId))?.status);
+		}
 		const queries = sandbox.calls.map(
 			(c) => JSON.parse(c.params.aeop_a_e_product_list_query) as IDataObject,
 		);
-		expect(
-			queries
-				.map((q) => [q.product_status_type, q.page_size])
-				.every(([s, n]) => s === 'onSelling' && n === 99),
-		).toBe(true);
-		expect(queries.map((q) => q.current_page).sort()).toEqual(
-			Array.from({ length: queries.length }, (_, n) => n + 1),
-		);
+		for (const s of statuses) {
+			const mine = queries.filter((q) => q.product_status_type === s);
+			expect(mine).toHaveLength(Math.max(1, Math.ceil(byStatus(s).length / 99)));
+			expect(mine.map((q) => q.current_page).sort()).toEqual(
+				Array.from({ length: mine.length }, (_, n) => n + 1),
+			);
+		}
+		expect(queries.every((q) => q.page_size === 99)).toBe(true);
 		expect(out.every((o) => o.pairedItem && (o.pairedItem as { item: number }).item === 0)).toBe(
 			true,
 		);
 	});
 
-	it('Limit fetches only what it needs', async () => {
+	it('the Status filter narrows it to one status', async () => {
+		const expected = byStatus('onSelling');
+		const out = await run(getManyParams({ filters: { status: 'onSelling' } }));
+		expect(out.map((o) => o.json.productId).sort()).toEqual(
+			expected.map((p) => p.product_id).sort(),
+		);
+		expect(sandbox.callCount(LIST)).toBe(Math.ceil(expected.length / 99));
+		expect(
+			sandbox.calls.every(
+				(c) => JSON.parse(c.params.aeop_a_e_product_list_query).product_status_type === 'onSelling',
+			),
+		).toBe(true);
+	});
+
+	it('Limit fetches only what it needs, across statuses', async () => {
 		const out = await run(getManyParams({ returnAll: false, limit: 5 }));
 		expect(out).toHaveLength(5);
 		expect(sandbox.callCount(LIST)).toBe(1);
@@ -64,10 +82,24 @@ describe('Product → Get Many', () => {
 			page_size: 5,
 		});
 
+		// all of On Sale and 3 Offline products: On Sale's pages, one Offline page of 3, nothing more
 		sandbox.resetCalls();
-		const more = await run(getManyParams({ returnAll: false, limit: 150 }));
-		expect(more).toHaveLength(150);
-		expect(sandbox.callCount(LIST)).toBe(2);
+		const onSale = byStatus('onSelling').length;
+		const more = await run(getManyParams({ returnAll: false, limit: onSale + 3 }));
+		expect(more).toHaveLength(onSale + 3);
+		expect(more.slice(onSale).map((o) => o.json.status)).toEqual(['offline', 'offline', 'offline']);
+		const queries = sandbox.calls.map(
+			(c) => JSON.parse(c.params.aeop_a_e_product_list_query) as IDataObject,
+		);
+		expect(queries.filter((q) => q.product_status_type === 'onSelling')).toHaveLength(
+			Math.ceil(onSale / 99),
+		);
+		expect(queries.filter((q) => q.product_status_type === 'offline')).toEqual([
+			{ product_status_type: 'offline', current_page: 1, page_size: 3 },
+		]);
+		expect(
+			queries.some((q) => ['auditing', 'editingRequired'].includes(String(q.product_status_type))),
+		).toBe(false);
 	});
 
 	it('simplified items, filtered by status and title', async () => {
@@ -116,5 +148,12 @@ describe('Product → Get Many', () => {
 			'editingRequired',
 		);
 		expect(out[0].json.subject).toBeDefined();
+		// raw items say the status they were listed under
+		expect(out.map((o) => o.json.status)).toEqual([
+			'auditing',
+			'auditing',
+			'editingRequired',
+			'editingRequired',
+		]);
 	});
 });

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Set the stock of many SKUs at once, in the fewest calls AliExpress allows',
+				description:
+					'Set the stock level of SKUs, each identified by product ID and SKU code; many SKUs at once, in the fewest calls AliExpress allows',
 				action: 'Update stock levels',
 			},
 		],

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Set the price and discount price of many SKUs at once',
+				description:
+					'Set the price and discount price of SKUs, each identified by product ID and SKU code; many SKUs at once',
 				action: 'Update prices',
 			},
 		],

@@ -1,6 +1,8 @@
 /**
  * Product → Get Many: `aliexpress.solution.product.list.get`, page by page
- * (99 products a page when returning all), one output item per product.
+ * (99 products a page when returning all), one output item per product. The method
+ * lists one status at a time (`product_status_type` is required): without a Status
+ * filter every status is read, one after the other, each product once, until Limit.
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=42384&docType=2 (aliexpress.solution.product.list.get)
 import type {
@@ -15,9 +17,8 @@ import { returnAllOrLimit, simplifyProperty } from '../../descriptions/common';
 import { PRODUCT_STATUS_OPTIONS } from '../../descriptions/product';
 import { inputError, readLimit } from '../../helpers/input';
 import { runPerItem } from '../../helpers/items';
-import { LIST_PAGE_SIZE_MAX } from '../../helpers/limits';
 import { simplifyListItem } from '../../helpers/productOutput';
-import { listProducts } from '../../helpers/products';
+import { ALL_PRODUCT_STATUSES, listAcrossStatuses } from '../../helpers/productLookup';
 import { shownValue, trimmed } from '../../helpers/values';
 import type { AliExpressClient } from '../../transport/request';
 
@@ -37,7 +38,7 @@ const properties: INodeProperties[] = [
 				options: PRODUCT_STATUS_OPTIONS,
 				default: 'onSelling',
 				description:
-					'Which products to list (AliExpress lists one status at a time; On Sale when not set)',
+					'Only products of this status. Without this filter, products of every status are listed (each item says its status).',
 			},
 			{
 				displayName: 'Title Contains',
@@ -73,8 +74,8 @@ export async function execute(
 		client,
 		(i) => {
 			const filters = (this.getNodeParameter('filters', i, {}) ?? {}) as IDataObject;
-			const status = trimmed(filters.status) || 'onSelling';
-			if (!PRODUCT_STATUS_OPTIONS.some((o) => o.value === status)) {
+			const status = trimmed(filters.status);
+			if (status && !PRODUCT_STATUS_OPTIONS.some((o) => o.value === status)) {
 				throw inputError(
 					this,
 					i,
@@ -94,10 +95,12 @@ export async function execute(
 			};
 		},
 		async (query) => {
-			const pageSize =
-				query.limit === undefined ? LIST_PAGE_SIZE_MAX : Math.min(query.limit, LIST_PAGE_SIZE_MAX);
-			const products = await listProducts(client, query.status, query.title, pageSize, query.limit);
-			return products.map((p) => (query.simplify ? simplifyListItem(p, query.status) : p));
+			const statuses = query.status ? [query.status] : ALL_PRODUCT_STATUSES;
+			const listed = await listAcrossStatuses(client, statuses, query.title, query.limit);
+			// list items carry no status field: each says the status it was listed under
+			return listed.map(({ product, status }) =>
+				query.simplify ? simplifyListItem(product, status) : { ...product, status },
+			);
 		},
 	);
 }
