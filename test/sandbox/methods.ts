@@ -33,6 +33,9 @@ import {
 	languageProblem,
 	skuAttributeProblem,
 } from './productContract';
+import { CATEGORY_METHODS } from './categories';
+import type { FilePart } from './multipart';
+import { PHOTOBANK_METHODS } from './photobank';
 import { formatPacific, parsePacific } from './time';
 import { money, wireId, wrapList } from './wire';
 
@@ -42,6 +45,8 @@ export interface MethodContext {
 	now: number;
 	/** The gateway called: IOP (`/sync`) or TOP (`/router/rest`); some methods take other parameters on each. */
 	protocol: Protocol;
+	/** File parts of a multipart/form-data request, by parameter name. */
+	files?: Record<string, FilePart>;
 }
 export type MethodHandler = (ctx: MethodContext) => Record<string, unknown>;
 
@@ -1094,6 +1099,8 @@ export const METHODS: Record<string, MethodHandler> = {
 	'aliexpress.freight.redefining.listfreighttemplate': listFreightTemplates,
 	'aliexpress.solution.seller.category.tree.query': categoryTree,
 	'aliexpress.solution.merchant.profile.get': merchantProfileGet,
+	...PHOTOBANK_METHODS,
+	...CATEGORY_METHODS,
 };
 
 const optionalCode = (v: unknown) => v !== undefined && v !== null && v !== '';
