@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as category from './actions/category';
+import * as image from './actions/image';
 import * as inventory from './actions/inventory';
 import * as order from './actions/order';
 import * as price from './actions/price';
@@ -36,6 +38,8 @@ export class AliExpress implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Category', value: 'category' },
+					{ name: 'Image', value: 'image' },
 					{ name: 'Inventory', value: 'inventory' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Price', value: 'price' },
@@ -44,6 +48,8 @@ export class AliExpress implements INodeType {
 				],
 				default: 'inventory',
 			},
+			...category.description,
+			...image.description,
 			...inventory.description,
 			...order.description,
 			...price.description,
