@@ -1064,7 +1064,8 @@ const merchantProfileGet: MethodHandler = ({ store }) => ({ ...store.shop });
 const categoryTree: MethodHandler = ({ params, store }) => {
 	const parent = params.category_id || '0';
 	if (parent !== '0' && !store.categories.has(parent)) {
-		return { is_success: false, error_message: `category ${parent} does not exist` };
+		// the documented answer has no error fields (contract: is_success only)
+		return { is_success: false };
 	}
 	const children = [...store.categories.values()].filter((c) => c.parentId === parent);
 	return {
