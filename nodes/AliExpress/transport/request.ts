@@ -237,7 +237,7 @@ export class AliExpressClient {
 		return results;
 	}
 
-	/** The wait before the retry that follows attempt `attempt` (1-based): full jitter up to base × 2^(attempt-1), capped. */
+	/** The wait before the retry that follows attempt `attempt` (1-based): full jitter up to base x 2^(attempt-1), capped. */
 	backoffDelay(attempt: number): number {
 		const { settings } = this;
 		const step = Math.min(

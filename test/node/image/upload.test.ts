@@ -102,7 +102,7 @@ describe('Image → Upload', () => {
 		[
 			'more than 5000 pixels wide',
 			withImage(gif(5001, 100), 'wide.gif', 'image/gif'),
-			/5001 × 100 pixels/,
+			/5001 x 100 pixels/,
 		],
 		[
 			'a WebP image',

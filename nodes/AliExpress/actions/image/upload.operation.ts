@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. data',
 		hint: 'The name of the input binary field holding the image',
 		description:
-			'The binary field with the image, e.g. "data" from an HTTP Request node (Response Format: File) or a Read/Write Files from Disk node. JPEG, PNG or GIF, at most 3 MB and 5000 × 5000 pixels.',
+			'The binary field with the image, e.g. "data" from an HTTP Request node (Response Format: File) or a Read/Write Files from Disk node. JPEG, PNG or GIF, at most 3 MB and 5000 x 5000 pixels.',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -84,7 +84,7 @@ interface Upload {
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(2);
 
 const LIMITS_FIX =
-	'AliExpress takes JPEG, PNG or GIF images of at most 3 MB and 5000 × 5000 pixels: resize or convert the image first (e.g. with the Edit Image node).';
+	'AliExpress takes JPEG, PNG or GIF images of at most 3 MB and 5000 x 5000 pixels: resize or convert the image first (e.g. with the Edit Image node).';
 
 /** The item's image, checked against the photo bank's documented limits before any call. */
 async function prepare(ctx: IExecuteFunctions, i: number): Promise<Upload> {
@@ -131,7 +131,7 @@ async function prepare(ctx: IExecuteFunctions, i: number): Promise<Upload> {
 			ctx,
 			i,
 			label,
-			`the image is ${facts.width} × ${facts.height} pixels; the photo bank takes at most 5000 × 5000`,
+			`the image is ${facts.width} x ${facts.height} pixels; the photo bank takes at most 5000 x 5000`,
 			LIMITS_FIX,
 		);
 	}
