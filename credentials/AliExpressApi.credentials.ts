@@ -17,6 +17,7 @@ import {
 	type SignMethod,
 } from './AliExpressSigning';
 import { credentialTestRequest } from './AliExpressCredentialTest';
+import { isMultipartBody, multipartTextFields, multipartToSend } from './AliExpressMultipart';
 
 export const IOP_DEFAULT_GATEWAY = 'https://api-sg.aliexpress.com';
 export const TOP_DEFAULT_GATEWAY = 'https://api.taobao.com/router/rest';
@@ -92,7 +93,10 @@ function isPlainObject(value: unknown): value is IDataObject {
  * Signs a request in place. The parameters may sit in the query string, in a
  * form body (an object, a string or URLSearchParams) or, for requests made by
  * n8n's HTTP Request node, in the legacy `form` field. System parameters go
- * where the business parameters are, and the signature covers all of them.
+ * where the business parameters are, and the signature covers all of them. A
+ * multipart body (FormData, for file uploads) keeps its text and file parts; the
+ * system parameters and the sign then go in the query, and the sign covers the
+ * text parts but no file (AliExpressMultipart.ts).
  */
 export async function signRequest(
 	credentials: ICredentialDataDecryptedObject,
@@ -138,9 +142,12 @@ export async function signRequest(
 	const contentType = headerValue(options.headers, 'content-type') ?? '';
 
 	// Where the business parameters live decides where the system ones go.
-	let where: 'qs' | 'form' | 'body';
+	let where: 'qs' | 'form' | 'body' | 'multipart';
 	let bodyParams: Record<string, string> = {};
-	if (isPlainObject(options.form)) {
+	if (isMultipartBody(options.body)) {
+		where = 'multipart';
+		bodyParams = multipartTextFields(options.body);
+	} else if (isPlainObject(options.form)) {
 		where = 'form';
 		bodyParams = toWireParams(options.form);
 	} else if (options.body instanceof URLSearchParams) {
@@ -161,16 +168,25 @@ export async function signRequest(
 	if (!apiPath && qs.simplify === undefined && bodyParams.simplify === undefined) {
 		system.simplify = 'false';
 	}
-	if (where === 'qs') Object.assign(qs, system);
+	const inQuery = where === 'qs' || where === 'multipart';
+	if (inQuery) Object.assign(qs, system);
 	else Object.assign(bodyParams, system);
 	delete qs.sign;
 	delete bodyParams.sign;
+	if (where === 'multipart') for (const key of Object.keys(system)) delete bodyParams[key];
 	const sign = signParams({ ...qs, ...bodyParams }, appSecret, signMethod, apiPath);
-	if (where === 'qs') qs.sign = sign;
+	if (inQuery) qs.sign = sign;
 	else bodyParams.sign = sign;
 
 	options.qs = qs;
-	if (where === 'form') {
+	if (isMultipartBody(options.body)) {
+		// sent as it was signed; the runtime writes the multipart content type and boundary
+		options.body = multipartToSend(options.body, new Set(['sign', ...Object.keys(system)]));
+		options.headers = { ...(options.headers ?? {}) };
+		for (const key of Object.keys(options.headers)) {
+			if (key.toLowerCase() === 'content-type') delete options.headers[key];
+		}
+	} else if (where === 'form') {
 		options.form = bodyParams;
 	} else if (where === 'body') {
 		// Encoded here, so that what is sent is exactly what was signed.

@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as category from './actions/category';
+import * as image from './actions/image';
 import * as inventory from './actions/inventory';
 import * as order from './actions/order';
 import * as price from './actions/price';
@@ -19,6 +21,8 @@ import { transportOptionFields } from './descriptions/common';
 import { listSearch } from './methods/listSearch';
 
 const RESOURCES: INodePropertyOptions[] = [
+	{ name: 'Category', value: 'category' },
+	{ name: 'Image', value: 'image' },
 	{ name: 'Inventory', value: 'inventory' },
 	{ name: 'Order', value: 'order' },
 	{ name: 'Price', value: 'price' },
@@ -64,6 +68,8 @@ export class AliExpress implements INodeType {
 				...resourceProperty(RESOURCES.filter((r) => r.value !== 'token')),
 				displayOptions: { show: { '@tool': [true] } },
 			},
+			...category.description,
+			...image.description,
 			...inventory.description,
 			...order.description,
 			...price.description,

@@ -28,9 +28,13 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
  * The budgets leave about 60 % headroom for growth; crossing one means
  * something unexpected got in (build state, a fixture, a bundled library) or
  * the package really grew and the budget should be raised on purpose.
+ * Raised on purpose on 2026-12-02 (issue 15: the Image, Category, Shop, Carrier
+ * and Dispute resources and ten more operations; issue 16's feed mode): 152 kB
+ * packed and 680 kB unpacked with Image and Category alone, so the budgets are
+ * now 250 kB and 1,100 kB.
  */
-const PACKED_BUDGET_BYTES = 150_000;
-const UNPACKED_BUDGET_BYTES = 650_000;
+const PACKED_BUDGET_BYTES = 250_000;
+const UNPACKED_BUDGET_BYTES = 1_100_000;
 const FILE_BUDGET_BYTES = 64_000;
 
 interface PackedFile {

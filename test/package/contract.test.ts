@@ -20,7 +20,17 @@ function* specs(tree: Record<string, FieldSpec>, path = ''): Generator<[string, 
 	}
 }
 
-const TYPES = ['string', 'integer', 'number', 'boolean', 'object', 'array', 'list', 'datetime'];
+const TYPES = [
+	'string',
+	'integer',
+	'number',
+	'boolean',
+	'object',
+	'array',
+	'list',
+	'datetime',
+	'file',
+];
 
 describe('the documented contract files', () => {
 	it.each([...Object.values(NODE_METHODS), CREDENTIAL_TEST_METHOD])(

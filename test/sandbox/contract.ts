@@ -27,7 +27,9 @@ export type FieldType =
 	| 'object'
 	| 'array'
 	| 'list'
-	| 'datetime';
+	| 'datetime'
+	/** a file part of a multipart/form-data request (never a text parameter, never signed) */
+	| 'file';
 
 export interface FieldSpec {
 	type: FieldType;
@@ -39,6 +41,8 @@ export interface FieldSpec {
 	maxItems?: number;
 	min?: number;
 	max?: number;
+	/** a file part's largest size in bytes */
+	maxBytes?: number;
 	/** object fields */
 	fields?: Record<string, FieldSpec>;
 	/** array / list items */
@@ -114,10 +118,18 @@ export function validateRequest(
 	contract: Contract,
 	params: Record<string, string>,
 	protocol: Protocol,
+	files: Record<string, { data: Buffer }> = {},
 ): void {
 	const tree = protocol === 'top' && contract.topRequest ? contract.topRequest : contract.request;
 	for (const [name, spec] of Object.entries(tree)) {
 		const raw = params[name];
+		if (spec.type === 'file') {
+			// a file goes as a file part of a multipart body; as a text parameter it is no file
+			if (!blank(raw))
+				throw invalidParam(name, 'expected a file part of a multipart/form-data body');
+			if (!files[name] && spec.required) throw missingParam(name);
+			continue;
+		}
 		if (blank(raw)) {
 			if (spec.required) throw missingParam(name);
 			continue;

@@ -7,7 +7,8 @@
  *   IOP system     POST <url>/rest/auth/token/create    (code=…)   and  /rest/auth/token/refresh (refresh_token=…)
  *   TOP            POST <url>/router/rest               (sign_method=md5|hmac, timestamp=yyyy-MM-dd HH:mm:ss GMT+8, v=2.0)
  *
- * Parameters may come in an application/x-www-form-urlencoded body, the query string, or both.
+ * Parameters may come in an application/x-www-form-urlencoded body, the query string, or both;
+ * a multipart/form-data body gives text parameters (signed) and file parts (never signed).
  */
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,6 +19,7 @@ import { GatewayError, missingParam, renderError, type Protocol } from './errors
 import { FaultPlanner, HTTP_FAULTS, type FaultKind, type FaultOptions } from './faults';
 import { answerProblems, contractOf, validateRequest, type Contract } from './contract';
 import { businessErrorCode, METHODS } from './methods';
+import { multipartBoundary, parseMultipart, type FilePart } from './multipart';
 import { computeSign, type SignMethod } from './sign';
 import { SandboxStore, type TokenGrant } from './store';
 import { BEIJING, parseInZone } from './time';
@@ -73,6 +75,8 @@ export interface CallRecord {
 	outcome: 'ok' | 'error' | 'fault';
 	/** the error code sent, or the fault kind for faults */
 	errorCode?: string;
+	/** file parts of a multipart body, by parameter name (never among `params`, never signed) */
+	files?: Record<string, FilePart>;
 }
 
 export interface Sandbox {
@@ -157,7 +161,7 @@ function simplified(value: unknown): unknown {
 	return Object.fromEntries(keys.map((k) => [k, simplified(obj[k])]));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -166,7 +170,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 			if (size > MAX_BODY_BYTES) reject(new Error('body too large'));
 			else chunks.push(c);
 		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }
@@ -240,6 +244,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		params: Record<string, string>,
 		requestId: string,
 		remoteAddress: string,
+		files: Record<string, FilePart> = {},
 	): { answer: object; errorCode?: string } {
 		const top = route.protocol === 'top';
 		const appKey = params.app_key;
@@ -317,8 +322,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		if (settings.deniedMethods.includes(method))
 			throw new GatewayError('permissionDenied', { param: method });
 
-		validateRequest(contract, params, route.protocol);
-		const body = METHODS[method]({ params, store, now: now(), protocol: route.protocol });
+		validateRequest(contract, params, route.protocol, files);
+		const body = METHODS[method]({ params, store, now: now(), protocol: route.protocol, files });
 		keepsToContract(contract, body);
 		const inner = { ...body, request_id: requestId };
 		return {
@@ -368,8 +373,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
 		const raw = await readBody(req);
 		const params: Record<string, string> = Object.fromEntries(url.searchParams);
-		if (raw && !/multipart\//i.test(req.headers['content-type'] ?? '')) {
-			Object.assign(params, Object.fromEntries(new URLSearchParams(raw)));
+		const boundary = multipartBoundary(req.headers['content-type']);
+		let files: Record<string, FilePart> | undefined;
+		if (boundary) {
+			let parsed;
+			try {
+				parsed = parseMultipart(raw, boundary);
+			} catch {
+				return send(res, 400, 'Bad Request: malformed multipart body', 'text/plain');
+			}
+			Object.assign(params, parsed.fields);
+			files = parsed.files;
+		} else if (raw.length && !/multipart\//i.test(req.headers['content-type'] ?? '')) {
+			Object.assign(params, Object.fromEntries(new URLSearchParams(raw.toString('utf8'))));
 		}
 		const method = route.systemApi ?? params.method ?? '';
 		const record: CallRecord = {
@@ -378,6 +394,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			params,
 			at: now(),
 			outcome: 'ok',
+			...(files ? { files } : {}),
 		};
 		calls.push(record);
 		sandbox.onCall?.(record);
@@ -390,7 +407,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		let answer = '';
 		if (!fault || faults.processesFirst(fault)) {
 			try {
-				const result = processCall(route, params, requestId, req.socket.remoteAddress ?? '');
+				const remote = req.socket.remoteAddress ?? '';
+				const result = processCall(route, params, requestId, remote, files);
 				record.errorCode = result.errorCode;
 				answer = toJson(result.answer);
 			} catch (e) {

@@ -34,6 +34,9 @@ import {
 	languageProblem,
 	skuAttributeProblem,
 } from './productContract';
+import { CATEGORY_METHODS } from './categories';
+import type { FilePart } from './multipart';
+import { PHOTOBANK_METHODS } from './photobank';
 import { formatPacific, parsePacific } from './time';
 import { money, wireId, wrapList } from './wire';
 
@@ -43,6 +46,8 @@ export interface MethodContext {
 	now: number;
 	/** The gateway called: IOP (`/sync`) or TOP (`/router/rest`); some methods take other parameters on each. */
 	protocol: Protocol;
+	/** File parts of a multipart/form-data request, by parameter name. */
+	files?: Record<string, FilePart>;
 }
 export type MethodHandler = (ctx: MethodContext) => Record<string, unknown>;
 
@@ -1060,7 +1065,8 @@ const merchantProfileGet: MethodHandler = ({ store }) => ({ ...store.shop });
 const categoryTree: MethodHandler = ({ params, store }) => {
 	const parent = params.category_id || '0';
 	if (parent !== '0' && !store.categories.has(parent)) {
-		return { is_success: false, error_message: `category ${parent} does not exist` };
+		// the documented answer has no error fields (contract: is_success only)
+		return { is_success: false };
 	}
 	const children = [...store.categories.values()].filter((c) => c.parentId === parent);
 	return {
@@ -1096,6 +1102,8 @@ export const METHODS: Record<string, MethodHandler> = {
 	'aliexpress.solution.seller.category.tree.query': categoryTree,
 	'aliexpress.solution.merchant.profile.get': merchantProfileGet,
 	...PRODUCT_STATUS_METHODS,
+	...PHOTOBANK_METHODS,
+	...CATEGORY_METHODS,
 };
 
 const optionalCode = (v: unknown) => v !== undefined && v !== null && v !== '';

@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { createClient } from '../helpers/client';
 import type { AliExpressClient } from '../transport/request';
+import * as category from './category';
+import * as image from './image';
 import * as inventory from './inventory';
 import * as order from './order';
 import * as price from './price';
@@ -32,6 +34,12 @@ const operations: Record<string, Record<string, { execute: Execute }>> = {
 	price: { update: price.update },
 	order: { getMany: order.getMany, get: order.get, ship: order.ship },
 	token: { create: token.create, refresh: token.refresh },
+	image: { upload: image.upload, getMany: image.getMany },
+	category: {
+		getMany: category.getMany,
+		suggest: category.suggest,
+		getAttributes: category.getAttributes,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -73,7 +73,7 @@ export const skuValues: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. [{"sku_attribute_name_id": 14, "sku_attribute_value_id": 175}]',
 		description:
-			"The variant's properties (color, size, …) as a JSON list of {sku_attribute_name_id, sku_attribute_value_id}, optionally with your own value name sku_attribute_value (at most 70 characters, none of { # : = ,) and an image (Publish: sku_image_url, Update: sku_image, as AliExpress documents each). Needed when the product has more than one SKU; the IDs come from the category's schema.",
+			"The variant's properties (color, size, …) as a JSON list of {sku_attribute_name_id, sku_attribute_value_id}, optionally with your own value name sku_attribute_value (at most 70 characters, none of { # : = ,) and an image (Publish: sku_image_url, Update: sku_image, as AliExpress documents each). Needed when the product has more than one SKU; Category › Get Attributes gives each SKU attribute's values with the entry to put here.",
 	},
 ];
 
@@ -239,7 +239,7 @@ export const publishAdditionalFields: INodeProperties = {
 			type: 'json',
 			default: '[]',
 			description:
-				"Product attributes (material, origin, …) as AliExpress's attribute_list: a JSON list of {aliexpress_attribute_name_id, aliexpress_attribute_value_id}, {aliexpress_attribute_name_id, attribute_value} for a typed value, or {attribute_name, attribute_value} for a custom attribute",
+				"Product attributes (material, origin, …) as AliExpress's attribute_list: a JSON list of {aliexpress_attribute_name_id, aliexpress_attribute_value_id}, {aliexpress_attribute_name_id, attribute_value} for a typed value, or {attribute_name, attribute_value} for a custom attribute. Category › Get Attributes gives each product attribute's values with the entry to put here.",
 		},
 		idLocator(
 			{

@@ -25,6 +25,12 @@ export const METHODS = {
 	euResponsiblePersons: 'aliexpress.category.eu.responsible.persons.list',
 	/** Publishes a whole product with GPSR (msr_eu_id, aeop_qualification_struct_list), which the solution methods' schema lacks. */
 	offerProductPost: 'aliexpress.offer.product.post',
+	/** The photo bank: upload an image (multipart, `image_bytes` a file part) and list the images. */
+	photobankUpload: 'aliexpress.photobank.redefining.uploadimageforsdk',
+	photobankList: 'aliexpress.photobank.redefining.listimagepagination',
+	/** Category help: suggestions for a title, a leaf category's product and SKU attributes. */
+	categorySuggest: 'aliexpress.solution.product.category.suggest',
+	categoryAttributes: 'aliexpress.category.redefining.getchildattributesresultbypostcateidandpath',
 	/** The OAuth system calls (paths, not method names): an authorization code for a token, a refresh token for a new one. */
 	exchangeCode: '/auth/token/create',
 	renewGrant: '/auth/token/refresh',

@@ -1,6 +1,6 @@
 /**
  * The one way this package talks to AliExpress. Every call goes through
- * `AliExpressClient`: form-encoded POST via n8n's
+ * `AliExpressClient`: form-encoded POST (multipart when a call carries files) via n8n's
  * `httpRequestWithAuthentication` (the credential adds the system parameters
  * and signs), the answer unwrapped, errors turned into AliExpressError, and
  * transient failures retried with exponential backoff and full jitter under the
@@ -12,7 +12,6 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
@@ -28,6 +27,7 @@ import {
 	statedBanMs,
 	type AliExpressErrorInfo,
 } from './errors';
+import { buildRequest, type FileParam } from './multipart';
 import { Pacer, SharedRate, sharedRateFor, START_RATE } from './pacing';
 
 export { scrubSecrets } from './errors';
@@ -85,9 +85,10 @@ export interface CallOptions {
 	checkResult?: boolean;
 	/** Count attempts against this budget instead of a fresh one (Max Attempts and Max Retry Time span all calls sharing it). */
 	budget?: RetryBudget;
+	/** File parts: the call then goes as multipart/form-data (transport/multipart.ts). */
+	files?: FileParam[];
 }
 
-const FORM_TYPE = 'application/x-www-form-urlencoded';
 const NETWORK_CODE = /^(E[A-Z0-9_]+|ERR_[A-Z0-9_]+)$/;
 const NOT_SENT_CODES = new Set([
 	'ECONNREFUSED',
@@ -236,7 +237,7 @@ export class AliExpressClient {
 		return results;
 	}
 
-	/** The wait before the retry that follows attempt `attempt` (1-based): full jitter up to base × 2^(attempt-1), capped. */
+	/** The wait before the retry that follows attempt `attempt` (1-based): full jitter up to base x 2^(attempt-1), capped. */
 	backoffDelay(attempt: number): number {
 		const { settings } = this;
 		const step = Math.min(
@@ -318,17 +319,7 @@ export class AliExpressClient {
 		body: Record<string, string>,
 		options: CallOptions,
 	): Promise<IDataObject> {
-		const request: IHttpRequestOptions = {
-			method: 'POST',
-			url,
-			headers: { 'content-type': FORM_TYPE, accept: 'application/json' },
-			body: { ...body },
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			encoding: 'text',
-			json: false,
-			timeout: this.settings.timeoutMs,
-		};
+		const request = buildRequest(url, body, this.settings.timeoutMs, options.files);
 		let response: FullResponse;
 		try {
 			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(

@@ -128,7 +128,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. https://example.com/dress-front.jpg, https://example.com/dress-back.jpg',
 		description:
-			'1 to 6 image URLs (https), separated by commas or new lines. The first is the main image.',
+			'1 to 6 image URLs (https), separated by commas or new lines; the first is the main image. AliExpress must be able to download every image itself (a URL behind a login or on your local network fails the publish): upload images with Image › Upload and use the URL it returns.',
 		displayOptions: fieldsMode,
 	},
 	skusProperty({
