@@ -4,7 +4,7 @@
  * workers (`n8n worker`) that run the executions. Everything lives in one temp folder and
  * is stopped by stop(), also after a failure; only processes started here are signalled.
  */
-import { readFileSync, chmodSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -30,7 +30,8 @@ export interface Topology {
 	logs(): string;
 	/** CLI commands (import:…) against the same database. */
 	cli: RunOptions;
-	restartMain(): Promise<void>;
+	/** Stops main (SIGTERM, n8n's shutdown), runs `whileDown`, starts it again and logs in. */
+	restartMain(whileDown?: () => void): Promise<void>;
 	/** SIGKILL to the worker's process group (n8n and its task runner), no shutdown. */
 	killWorker(index: number): Promise<void>;
 	startWorker(index: number): Promise<void>;
@@ -38,6 +39,7 @@ export interface Topology {
 }
 
 const ROOT = resolve(__dirname, '..', '..');
+const secs = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const free = () => (harness as unknown as { freePort(): Promise<number> }).freePort();
 
 /** The settings every instance shares (mode, database, queue, key) plus the test's tempo. */
@@ -55,13 +57,15 @@ function queueEnv(pg: Postgres, redisPort: number, database: string): Record<str
 		N8N_ENCRYPTION_KEY: harness.ENCRYPTION_KEY,
 		// runs from the editor (and the REST API's /workflows/:id/run) go to the workers too
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-		// Tempo, so that a killed worker's execution is found within ~30 s instead of minutes:
-		// a worker's job lock lapses after 15 s (default 60), the surviving worker checks for
-		// stalled jobs every 5 s (30), main looks for executions without a job every 15 s (3 min).
-		QUEUE_WORKER_LOCK_DURATION: '15000',
-		QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
+		// Tempo, so that a killed worker's execution is found within ~25 s instead of minutes:
+		// a worker's job lock lapses after 10 s (default 60), the surviving worker checks for
+		// stalled jobs every 5 s (30), main looks for executions without a job every 9 s (3 min).
+		QUEUE_WORKER_LOCK_DURATION: '10000',
+		QUEUE_WORKER_LOCK_RENEW_TIME: '3000',
 		QUEUE_WORKER_STALLED_INTERVAL: '5000',
-		N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.25',
+		N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.15',
+		// nothing here needs the default 30 s to finish on a stop
+		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 		N8N_LOG_LEVEL: 'info',
 	};
 }
@@ -99,11 +103,14 @@ export async function startTopology(opts: {
 			userFolder: join(dir, name),
 			env,
 		}));
-		const tgz = packPackage();
-		for (const plan of plans) {
-			mkdirSync(plan.userFolder);
-			harness.installPackage(plan.userFolder, tgz);
-		}
+		// `npm pack`, installed into main's nodes folder the way n8n installs a community
+		// package; each worker gets a copy of that folder (what a shared image does)
+		let t = Date.now();
+		for (const plan of plans) mkdirSync(plan.userFolder);
+		harness.installPackage(plans[0].userFolder, packPackage());
+		for (const plan of plans.slice(1))
+			cpSync(join(plans[0].userFolder, '.n8n'), join(plan.userFolder, '.n8n'), { recursive: true });
+		log(`package installed on ${plans.length} instances in ${secs(t)}`);
 		const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 			name: string;
 			version: string;
@@ -113,8 +120,9 @@ export async function startTopology(opts: {
 
 		const mainFolder = plans[0].userFolder;
 		const cli: RunOptions = { env };
+		t = Date.now();
 		await harness.importCredentials(mainFolder, opts.credentials(pg, shopDatabase), cli);
-		await harness.importWorkflow(mainFolder, opts.workflows, cli);
+		log(`credentials imported (n8n's tables created) in ${secs(t)}`);
 
 		// every n8n process started, by instance name (a restarted one keeps its earlier log)
 		const started: Array<{ name: string; output(): string }> = [];
@@ -124,9 +132,6 @@ export async function startTopology(opts: {
 			started.push({ name: 'main', output: server.output });
 			return server;
 		};
-		let main = await startMain();
-		let rest = new N8nRest(main.url);
-		await rest.setupOwner();
 
 		const workers: Topology['workers'] = [];
 		const startWorker = async (i: number) => {
@@ -145,8 +150,17 @@ export async function startTopology(opts: {
 			started.push({ name: names[i + 1], output: server.output });
 			workers[i] = { name: names[i + 1], server };
 		};
-		await Promise.all(Array.from({ length: opts.workers }, (_, i) => startWorker(i)));
-		log(`main on ${main.url}, ${opts.workers} workers ready`);
+		t = Date.now();
+		const [first] = await Promise.all([
+			startMain(),
+			...Array.from({ length: opts.workers }, (_, i) => startWorker(i)),
+		]);
+		let main = first;
+		let rest = new N8nRest(main.url);
+		await rest.setupOwner();
+		log(`main on ${main.url} and ${opts.workers} workers ready in ${secs(t)}`);
+		// the workflows as the editor's "Import from File" saves them (a CLI import would boot n8n once more)
+		for (const wf of opts.workflows) await rest.data('POST', '/workflows', wf);
 
 		return {
 			dir,
@@ -166,9 +180,14 @@ export async function startTopology(opts: {
 				const line = new RegExp(`Worker started execution ${executionId} \\(job`);
 				return started.find((s) => s.name !== 'main' && line.test(s.output()))?.name;
 			},
-			async restartMain() {
+			async restartMain(whileDown) {
+				let t = Date.now();
 				await main.stop();
+				log(`main stopped in ${secs(t)}`);
+				whileDown?.();
+				t = Date.now();
 				main = await startMain();
+				log(`main started again in ${secs(t)}`);
 				rest = new N8nRest(main.url); // a new port, a new session
 				await rest.login();
 			},
