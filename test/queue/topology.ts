@@ -26,10 +26,6 @@ export interface Topology {
 	workers: Array<{ name: string; server: N8nServer }>;
 	/** The name of the worker whose log says it started that execution, if any. */
 	workerOf(executionId: string): string | undefined;
-	/** Every n8n log so far (main's of every start, each worker's). */
-	logs(): string;
-	/** CLI commands (import:…) against the same database. */
-	cli: RunOptions;
 	/** Stops main (SIGTERM, n8n's shutdown), runs `whileDown`, starts it again and logs in. */
 	restartMain(whileDown?: () => void): Promise<void>;
 	/** SIGKILL to the worker's process group (n8n and its task runner), no shutdown. */
@@ -119,8 +115,8 @@ export async function startTopology(opts: {
 		if (problems.length) throw new Error(`not ready for queue mode:\n${problems.join('\n')}`);
 
 		const mainFolder = plans[0].userFolder;
-		const cli: RunOptions = { env };
 		t = Date.now();
+		const cli: RunOptions = { env }; // the CLI against the same database
 		await harness.importCredentials(mainFolder, opts.credentials(pg, shopDatabase), cli);
 		log(`credentials imported (n8n's tables created) in ${secs(t)}`);
 
@@ -174,8 +170,6 @@ export async function startTopology(opts: {
 				return rest;
 			},
 			workers,
-			cli: { env },
-			logs: () => started.map((s) => s.output()).join('\n'),
 			workerOf(executionId) {
 				const line = new RegExp(`Worker started execution ${executionId} \\(job`);
 				return started.find((s) => s.name !== 'main' && line.test(s.output()))?.name;
