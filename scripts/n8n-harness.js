@@ -723,6 +723,8 @@ function httpGet(url, timeoutMs = 2000) {
 /**
  * Starts `n8n start` on 127.0.0.1:port (a free one by default) and waits for
  * /healthz/readiness. Resolves {url, port, child, output(), stop()}.
+ * opts.args: another command instead of `start`, e.g. ['worker', '--concurrency=1'] with
+ * env QUEUE_HEALTH_CHECK_ACTIVE/QUEUE_HEALTH_CHECK_PORT=port (its readiness is on that port).
  */
 async function startN8nServer(userFolder, opts = {}) {
 	const node = ensureNode24();
@@ -736,7 +738,8 @@ async function startN8nServer(userFolder, opts = {}) {
 		N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
 		...opts.env,
 	});
-	const child = spawn(node, [bin, 'start'], {
+	const args = opts.args ?? ['start'];
+	const child = spawn(node, [bin, ...args], {
 		cwd: userFolder,
 		env,
 		detached: true,
@@ -775,7 +778,9 @@ async function startN8nServer(userFolder, opts = {}) {
 	const deadline = Date.now() + (opts.readyTimeoutMs ?? 120_000);
 	for (;;) {
 		if (exited)
-			throw new Error(`n8n start exited (${JSON.stringify(exited)}) before it was ready:\n${out}`);
+			throw new Error(
+				`n8n ${args.join(' ')} exited (${JSON.stringify(exited)}) before it was ready:\n${out}`,
+			);
 		const r = await httpGet(`${url}/healthz/readiness`);
 		// n8n 1.x answers readiness before it mounts /rest (POST /rest/owner/setup is then a
 		// 404 "Cannot POST" for a few seconds): there wait for GET /rest/settings as well
@@ -786,7 +791,7 @@ async function startN8nServer(userFolder, opts = {}) {
 			break;
 		if (Date.now() > deadline) {
 			await stop();
-			throw new Error(`n8n start was not ready on ${url} in time:\n${out}`);
+			throw new Error(`n8n ${args.join(' ')} was not ready on ${url} in time:\n${out}`);
 		}
 		await new Promise((res) => setTimeout(res, 500));
 	}

@@ -18,8 +18,9 @@ export const harness = require('../../scripts/n8n-harness.js') as {
 	ensureN8n(): string;
 	createUserFolder(prefix?: string): string;
 	installPackage(userFolder: string, tgz: string): string;
-	importCredentials(userFolder: string, creds: unknown[]): Promise<unknown>;
-	importWorkflow(userFolder: string, wf: unknown): Promise<string | string[]>;
+	ENCRYPTION_KEY: string;
+	importCredentials(userFolder: string, creds: unknown[], opts?: RunOptions): Promise<unknown>;
+	importWorkflow(userFolder: string, wf: unknown, opts?: RunOptions): Promise<string | string[]>;
 	publishWorkflow(userFolder: string, id: string): Promise<unknown>;
 	executeWorkflow(
 		userFolder: string,
@@ -29,9 +30,23 @@ export const harness = require('../../scripts/n8n-harness.js') as {
 	nodeError(run: Run | undefined, nodeName: string): Record<string, unknown> | undefined;
 	startN8nServer(
 		userFolder: string,
-		opts?: { port?: number; env?: Record<string, string> },
-	): Promise<{ url: string; port: number; output(): string; stop(): Promise<unknown> }>;
+		opts?: {
+			port?: number;
+			env?: Record<string, string>;
+			args?: string[];
+			readyTimeoutMs?: number;
+		},
+	): Promise<{
+		url: string;
+		port: number;
+		child: { pid?: number };
+		output(): string;
+		stop(): Promise<unknown>;
+	}>;
 };
+
+/** Extra environment of an n8n CLI command (e.g. the database settings of queue mode). */
+export type RunOptions = { env?: Record<string, string>; timeoutMs?: number };
 
 export type Run = { data: { resultData: { runData: Record<string, unknown>; error?: unknown } } };
 

@@ -14,8 +14,6 @@
  * "every minute" fires at a random second of each minute).
  */
 import { rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import { N8nRest } from '../../scripts/n8n-editor';
 import { startSandbox, type Order, type Sandbox } from '../sandbox';
@@ -28,6 +26,7 @@ import {
 	TRIGGER_TYPE,
 	workflow,
 } from './harness';
+import { startCollector, unflatten, waitFor, type Posted } from './server-helpers';
 
 jest.setTimeout(10 * 60_000);
 
@@ -37,37 +36,11 @@ const FORWARD = 'Forward to collector';
 /** A scheduled poll happens within a minute; the rest is the run and its HTTP calls. */
 const POLL_WAIT_MS = 80_000;
 
-type Posted = { at: number; body: Record<string, unknown> };
-
 let sandbox: Sandbox;
 let collector: { url: string; posted: Posted[]; close(): Promise<void> };
 let userFolder: string;
 let server: Awaited<ReturnType<typeof harness.startN8nServer>>;
 let rest: N8nRest;
-
-/** A tiny HTTP server on 127.0.0.1 that keeps every JSON body POSTed to it. */
-async function startCollector() {
-	const posted: Posted[] = [];
-	const srv: Server = createServer((req, res) => {
-		let body = '';
-		req.setEncoding('utf8').on('data', (d: string) => (body += d));
-		req.on('end', () => {
-			try {
-				posted.push({ at: Date.now(), body: JSON.parse(body) as Record<string, unknown> });
-			} catch {
-				posted.push({ at: Date.now(), body: { unparsable: body } });
-			}
-			res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-		});
-	});
-	await new Promise<void>((ok) => srv.listen(0, '127.0.0.1', ok));
-	const { port } = srv.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/orders`,
-		posted,
-		close: () => new Promise<void>((ok) => srv.close(() => ok())),
-	};
-}
 
 function triggerWorkflow(collectorUrl: string) {
 	const trigger = {
@@ -92,38 +65,6 @@ function triggerWorkflow(collectorUrl: string) {
 		...workflow(WORKFLOW_ID, [trigger, forward], [[TRIGGER, FORWARD]]),
 		name: 'e2e: new orders to a collector',
 	};
-}
-
-/** flatted's parse (n8n sends execution data as flatted JSON): strings in objects are indexes into the array. */
-function unflatten(text: string): unknown {
-	const input = JSON.parse(text) as unknown[];
-	const done = new Set<unknown>();
-	const revive = (value: unknown): unknown => {
-		if (!value || typeof value !== 'object' || done.has(value)) return value;
-		done.add(value);
-		const obj = value as Record<string, unknown>;
-		for (const key of Object.keys(obj)) {
-			const v = obj[key];
-			obj[key] = typeof v === 'string' ? revive(input[Number(v)]) : revive(v);
-		}
-		return obj;
-	};
-	return revive(input[0]);
-}
-
-async function waitFor<T>(
-	what: string,
-	timeoutMs: number,
-	probe: () => Promise<T | undefined> | T | undefined,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline)
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await new Promise((ok) => setTimeout(ok, 500));
-	}
 }
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
