@@ -1,0 +1,51 @@
+/**
+ * The feed jobs of one sandbox store (SandboxStore.feeds): submitted jobs, their queue and
+ * their results. How a job's items are processed is feeds.ts's business (settleFeeds).
+ */
+
+export interface FeedJob {
+	jobId: string;
+	operationType: string;
+	items: Array<{ id: string; content: string }>;
+	submittedAt: number;
+	/** When processing ends (the jobs before it done, then `delayMs`). */
+	doneAt: number;
+	/** item_content_id → item_execution_result, once processed. */
+	results?: Map<string, string>;
+	successCount: number;
+}
+
+export class FeedState {
+	/** How long processing one job takes, ms (SandboxOptions.feedDelayMs). */
+	delayMs = 1000;
+	readonly jobs = new Map<string, FeedJob>();
+	/** `productId\u0000skuCode` → how often a feed item set it (for "applied exactly once" checks). */
+	readonly applied = new Map<string, number>();
+	private serial = 0;
+	private lastDoneAt = 0;
+	private pending: FeedJob[] = [];
+
+	/** Queues a job: it runs when the jobs before it are done, and takes `delayMs` (default this.delayMs). */
+	submit(
+		operationType: string,
+		items: Array<{ id: string; content: string }>,
+		now: number,
+		delayMs = this.delayMs,
+	): FeedJob {
+		this.serial++;
+		const jobId = `2000000000${String(60_000_000 + this.serial).padStart(8, '0')}`;
+		const doneAt = Math.max(now, this.lastDoneAt) + delayMs;
+		this.lastDoneAt = doneAt;
+		const job: FeedJob = { jobId, operationType, items, submittedAt: now, doneAt, successCount: 0 };
+		this.jobs.set(jobId, job);
+		this.pending.push(job);
+		return job;
+	}
+
+	/** Takes the jobs whose processing has ended by `now`, oldest first, off the queue. */
+	due(now: number): FeedJob[] {
+		const out: FeedJob[] = [];
+		while (this.pending.length && this.pending[0].doneAt <= now) out.push(this.pending.shift()!);
+		return out;
+	}
+}
