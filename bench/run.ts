@@ -47,6 +47,7 @@ import {
 	plainBatchedInventory,
 	type SkuQuantity,
 } from './naive';
+import { feedScenarios } from './feeds';
 import { runN8nScenario, type N8nScenarioResult } from './n8n';
 import type { ReadyMessage, SandboxStats, SeededProduct } from './sandbox-server';
 
@@ -77,6 +78,7 @@ const SCENARIOS = [
 	'n8n',
 	'cpu',
 	'quota',
+	'feeds',
 ] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -1306,6 +1308,16 @@ async function main(): Promise<void> {
 			n8n: n8nScenario,
 			cpu: cpuScenario,
 			quota: quotaScenario,
+			feeds: (r) =>
+				feedScenarios({
+					...settings,
+					run: r,
+					scenario,
+					runNode,
+					credentials: credentialsOf(r.ready),
+					inventoryItems,
+					minimumSkuCalls,
+				}),
 		};
 		for (const name of settings.scenarios) await steps[name](run);
 	} finally {

@@ -19,7 +19,7 @@ export class FeedState {
 	/** How long processing one job takes, ms (SandboxOptions.feedDelayMs). */
 	delayMs = 1000;
 	readonly jobs = new Map<string, FeedJob>();
-	/** `productId\u0000skuCode` → how often a feed item set it (for "applied exactly once" checks). */
+	/** `operationType productId skuCode` → how often a feed item set it (see timesApplied). */
 	readonly applied = new Map<string, number>();
 	private serial = 0;
 	private lastDoneAt = 0;
@@ -42,6 +42,11 @@ export class FeedState {
 		return job;
 	}
 
+	/** How often feed items of this operation type set this SKU (for "applied exactly once" checks). */
+	timesApplied(operationType: string, productId: string, skuCode: string): number {
+		return this.applied.get(appliedKey(operationType, productId, skuCode)) ?? 0;
+	}
+
 	/** Takes the jobs whose processing has ended by `now`, oldest first, off the queue. */
 	due(now: number): FeedJob[] {
 		const out: FeedJob[] = [];
@@ -49,3 +54,6 @@ export class FeedState {
 		return out;
 	}
 }
+
+export const appliedKey = (operationType: string, productId: string, skuCode: string) =>
+	`${operationType}\u0000${productId}\u0000${skuCode}`;

@@ -126,7 +126,7 @@ it('a stocks feed is processed after the delay; each item succeeds or fails alon
 	expect(results.e).toMatchObject({ success: false, errorCode: 'ITEM_CONTENT_INVALID' });
 	expect(a.skus.map((s) => s.inventory)).toEqual([40, 41]);
 	expect(b.skus[0].inventory).toBe(3);
-	expect(sb.store.feeds.applied.get(`${a.product_id}\u0000A-1`)).toBe(1);
+	expect(sb.store.feeds.timesApplied('PRODUCT_STOCKS_UPDATE', a.product_id, 'A-1')).toBe(1);
 });
 
 it('a prices feed sets price and discount price; a discount above the price fails its item', async () => {

@@ -22,6 +22,7 @@
  */
 
 import { invalidParam } from './errors';
+import { appliedKey } from './feedJobs';
 import {
 	BATCH_MAX_SKUS,
 	BusinessFailure,
@@ -83,7 +84,7 @@ function runItem(store: SandboxStore, operationType: string, content: string, at
 		}
 		const id = String(productId);
 		for (const sku of updateProductSkus(store, id, skus, change, at)) {
-			const key = `${id}\u0000${sku.sku_code}`;
+			const key = appliedKey(operationType, id, sku.sku_code);
 			store.feeds.applied.set(key, (store.feeds.applied.get(key) ?? 0) + 1);
 		}
 		return { productId: wireId(id), success: true };

@@ -31,7 +31,7 @@ function product(codes: string[], stock = 1): Product {
 
 const stockOf = (p: Product, sku: string) => p.skus.find((s) => s.sku_code === sku)?.inventory;
 const appliedTimes = (p: Product, sku: string) =>
-	sandbox.store.feeds.applied.get(`${p.product_id}\u0000${sku}`) ?? 0;
+	sandbox.store.feeds.timesApplied('PRODUCT_STOCKS_UPDATE', p.product_id, sku);
 
 const params = (extra: INodeParameters = {}): INodeParameters => ({
 	...updateInventory.parameters(),
