@@ -96,7 +96,8 @@ afterAll(async () => {
 });
 
 it('stock and prices by bulk feed: one job each, one result per item, applied once', async () => {
-	const { code: exit, run } = await harness.executeWorkflow(userFolder, 'aeE2eFeeds');
+	const { code: exit, run, stderr } = await harness.executeWorkflow(userFolder, 'aeE2eFeeds');
+	if (exit !== 0) console.error(`n8n execute exited ${exit}; stderr ends:\n${stderr.slice(-3000)}`);
 	expect({ exit, error: run?.data.resultData.error }).toEqual({ exit: 0, error: undefined });
 
 	const inventory = harness.nodeItems(run, 'Update Inventory');
