@@ -64,7 +64,7 @@ function itemContent(spec: FeedSpec, entry: ProductEntry<SkuLine>): string {
 const text = (...values: unknown[]) => values.map(trimmed).find((v) => v !== '');
 
 /** One item's item_execution_result (a JSON string; documented: `{"productId":…,"success":true}`). */
-function itemResult(raw: unknown, jobId: string): NonNullable<SkuLine['result']> {
+export function itemResult(raw: unknown, jobId: string): NonNullable<SkuLine['result']> {
 	const shown = trimmed(raw);
 	let parsed: IDataObject = {};
 	try {

@@ -264,6 +264,47 @@ describe('a submit whose fate is unknown', () => {
 	});
 });
 
+describe('reading the results', () => {
+	it('queries that fail for a while (HTTP 502, ISP errors) are retried; every item gets its result', async () => {
+		const p = product(['Q-1', 'Q-2']);
+		sandbox.setOptions({
+			faults: { rate: 0.6, kinds: ['http502', 'ispError'], methods: [QUERY], seed: 11 },
+		});
+		const { items: out, error } = await run(params(), [
+			{ p: p.product_id, s: 'Q-1', q: 21 },
+			{ p: p.product_id, s: 'Q-2', q: 22 },
+		]);
+		expect(error).toBeUndefined();
+		expect(out.map((o) => o.json.success)).toEqual([true, true]);
+		expect(sandbox.calls.some((c) => c.method === QUERY && c.outcome === 'fault')).toBe(true);
+		expect(sandbox.callCount(SUBMIT)).toBe(1);
+		expect([stockOf(p, 'Q-1'), stockOf(p, 'Q-2')]).toEqual([21, 22]);
+	});
+
+	it('a query refused for good leaves the items not confirmed, naming the refusal and the job', async () => {
+		const p = product(['N-1']);
+		sandbox.setOptions({ deniedMethods: [QUERY] });
+		try {
+			const { items: out, error } = await run(
+				params(),
+				[{ p: p.product_id, s: 'N-1', q: 3 }],
+				true,
+			);
+			expect(error).toBeUndefined();
+			const jobId = [...sandbox.store.feeds.jobs.values()].pop()!.jobId;
+			expect(out[0].json).toMatchObject({
+				success: false,
+				errorCode: 'NOT_CONFIRMED',
+				feedJobId: jobId,
+			});
+			expect(out[0].json.errorMessage).toMatch(new RegExp(`reading feed job ${jobId} failed`));
+			expect(sandbox.callCount(QUERY)).toBe(1);
+		} finally {
+			sandbox.setOptions({ deniedMethods: [] });
+		}
+	});
+});
+
 describe('a job that does not finish within Feed Timeout', () => {
 	const slow = useSandbox({ products: 0, orders: 0, feedDelayMs: 60_000 });
 	const slowInventory = operation(__dirname, 'update.workflow.json', slow);
