@@ -13,7 +13,7 @@
  *
  * Scenarios (by name or number): 1 inventory, 2 price, 3 orders, 4 publish,
  * 5 naive, 6 n8n (only with --n8n), 7 cpu, 8 quota (the cap not told to the node: 8a
- * 20/s clean, 8b 4/s with 20 % mixed faults, 8c two executions at once on one cap). Prints a Markdown table and writes
+ * 20/s clean, 8b 4/s with 20 % mixed faults, 8c two executions at once on one cap), 9 feeds (bench/feeds.ts). Prints a Markdown table and writes
  * <out>/bench.json and <out>/bench.md. --profile writes <out>/<scenario>.cpuprofile
  * (open in Chrome DevTools → Performance); CPU figures of a profiled run are
  * inflated by the profiler.
@@ -47,6 +47,7 @@ import {
 	plainBatchedInventory,
 	type SkuQuantity,
 } from './naive';
+import { feedScenarios } from './feeds';
 import { runN8nScenario, type N8nScenarioResult } from './n8n';
 import type { ReadyMessage, SandboxStats, SeededProduct } from './sandbox-server';
 
@@ -77,6 +78,7 @@ const SCENARIOS = [
 	'n8n',
 	'cpu',
 	'quota',
+	'feeds',
 ] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -124,7 +126,7 @@ function readSettings(): Settings {
 	});
 	if (values.help) {
 		console.log(
-			'usage: npm run bench -- [--latency ms] [--rps n] [--scenarios inventory,price,orders,publish,naive,cpu,quota|1,2,3,4,5,7,8] [--quick] [--n8n] [--profile] [--products n] [--skus n] [--orders n] [--publish n] [--quota-products n] [--concurrency n] [--repeat n] [--out dir] [--render bench.json]',
+			'usage: npm run bench -- [--latency ms] [--rps n] [--scenarios inventory,price,orders,publish,naive,cpu,quota,feeds|1,2,3,4,5,7,8,9] [--quick] [--n8n] [--profile] [--products n] [--skus n] [--orders n] [--publish n] [--quota-products n] [--concurrency n] [--repeat n] [--out dir] [--render bench.json]',
 		);
 		process.exit(0);
 	}
@@ -153,7 +155,7 @@ function readSettings(): Settings {
 			const t = s.trim().toLowerCase();
 			const byNumber = /^\d$/.test(t) ? SCENARIOS[Number(t) - 1] : undefined;
 			const name = byNumber ?? (SCENARIOS as readonly string[]).find((n) => n === t);
-			if (!name) throw new Error(`unknown scenario "${s}"; use ${SCENARIOS.join(', ')} or 1–8`);
+			if (!name) throw new Error(`unknown scenario "${s}"; use ${SCENARIOS.join(', ')} or 1–9`);
 			return name as ScenarioName;
 		});
 	} else {
@@ -1306,6 +1308,16 @@ async function main(): Promise<void> {
 			n8n: n8nScenario,
 			cpu: cpuScenario,
 			quota: quotaScenario,
+			feeds: (r) =>
+				feedScenarios({
+					...settings,
+					run: r,
+					scenario,
+					runNode,
+					credentials: credentialsOf(r.ready),
+					inventoryItems,
+					minimumSkuCalls,
+				}),
 		};
 		for (const name of settings.scenarios) await steps[name](run);
 	} finally {

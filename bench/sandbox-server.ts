@@ -22,6 +22,8 @@
  *   app          a new app of the same seller: {appKey, appSecret, accessToken} (its own quota)
  *   stock        {products: [id…]} → {stock: {productId: {skuCode: inventory}}}
  *   seed         {products: n, skus: m} → {products: [{id, skus}]}: n more products of m SKUs
+ *   feeds        {products: [id…]} → the feed jobs, when the last submit and query came, each SKU's
+ *                stock and how often a PRODUCT_STOCKS_UPDATE item set it; {clear: true} forgets the counts
  *   close        stop and exit
  * Anything else it writes goes to stderr.
  */
@@ -146,6 +148,41 @@ function stats(sb: Sandbox): SandboxStats {
 	};
 }
 
+/** The `feeds` command (bench/feeds.ts). */
+function feedsReply(sb: Sandbox, command: { products?: unknown; clear?: boolean }): object {
+	if (command.clear) {
+		sb.store.feeds.applied.clear();
+		return { ok: true };
+	}
+	const timesApplied: Record<string, number> = {};
+	const stock: Record<string, Record<string, number>> = {};
+	for (const id of Array.isArray(command.products) ? (command.products as string[]) : []) {
+		const product = sb.store.products.get(id);
+		if (!product) continue;
+		stock[id] = Object.fromEntries(product.skus.map((k) => [k.sku_code, k.inventory]));
+		for (const k of product.skus)
+			timesApplied[`${id} ${k.sku_code}`] = sb.store.feeds.timesApplied(
+				'PRODUCT_STOCKS_UPDATE',
+				id,
+				k.sku_code,
+			);
+	}
+	const at = (method: string) =>
+		sb.calls.filter((c) => c.method === method).reduce((last, c) => Math.max(last, c.at), 0) ||
+		undefined;
+	return {
+		timesApplied,
+		stock,
+		jobs: [...sb.store.feeds.jobs.values()].map((j) => ({
+			submittedAt: j.submittedAt,
+			doneAt: j.doneAt,
+			items: j.items.length,
+		})),
+		lastSubmitAt: at('aliexpress.solution.feed.submit'),
+		lastQueryAt: at('aliexpress.solution.feed.query'),
+	};
+}
+
 async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: {
@@ -207,6 +244,8 @@ async function main(): Promise<void> {
 			faults?: FaultOptions | null;
 			products?: string[] | number;
 			skus?: number;
+			feedDelayMs?: number;
+			clear?: boolean;
 		};
 		try {
 			command = JSON.parse(line) as typeof command;
@@ -225,6 +264,7 @@ async function main(): Promise<void> {
 				sb.setOptions({
 					latencyMs: command.latencyMs,
 					rateLimitPerSecond: command.rateLimitPerSecond,
+					feedDelayMs: command.feedDelayMs,
 					...(command.faults !== undefined ? { faults: command.faults ?? undefined } : {}),
 				});
 				return reply({ ok: true });
@@ -255,6 +295,8 @@ async function main(): Promise<void> {
 				}
 				return reply({ stock });
 			}
+			case 'feeds':
+				return reply(feedsReply(sb, command));
 			case 'close':
 				reply({ ok: true });
 				return void stop(0);

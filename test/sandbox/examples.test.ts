@@ -85,6 +85,16 @@ describe('the sandbox answers like the documented examples', () => {
 					multiple_sku_update_list: [{ sku_code: product.skus[0].sku_code, ...sku }],
 				},
 			]);
+		const feedItems = () =>
+			JSON.stringify([
+				{
+					item_content_id: 'A00000000Y1',
+					item_content: JSON.stringify({
+						aliexpress_product_id: Number(product.product_id),
+						multiple_sku_update_list: [{ sku_code: product.skus[0].sku_code, inventory: 7 }],
+					}),
+				},
+			]);
 		const day = 86_400_000;
 		const pacific = (ms: number) =>
 			new Date(ms - 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
@@ -122,6 +132,22 @@ describe('the sandbox answers like the documented examples', () => {
 					logistics_no: 'LP00123456789',
 					send_type: 'all',
 				};
+			case 'aliexpress.solution.feed.submit':
+				return { operation_type: 'PRODUCT_STOCKS_UPDATE', item_list: feedItems() };
+			case 'aliexpress.solution.feed.query': {
+				// a job processed already (queued in the past, no processing time)
+				const items = JSON.parse(feedItems()) as Array<{
+					item_content_id: string;
+					item_content: string;
+				}>;
+				const job = sb.store.feeds.submit(
+					'PRODUCT_STOCKS_UPDATE',
+					items.map((i) => ({ id: i.item_content_id, content: i.item_content })),
+					Date.now() - 60_000,
+					0,
+				);
+				return { job_id: job.jobId };
+			}
 			default:
 				return undefined; // a method the package does not call
 		}

@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { GatewayError, missingParam, renderError, type Protocol } from './errors';
 import { FaultPlanner, HTTP_FAULTS, type FaultKind, type FaultOptions } from './faults';
 import { answerProblems, contractOf, validateRequest, type Contract } from './contract';
-import { businessErrorCode, METHODS } from './methods';
+import { businessErrorCode, METHODS, settleFeeds } from './methods';
 import { multipartBoundary, parseMultipart, type FilePart } from './multipart';
 import { computeSign, type SignMethod } from './sign';
 import { SandboxStore, type TokenGrant } from './store';
@@ -62,6 +62,8 @@ export interface SandboxOptions {
 	ipWhitelist?: string[];
 	/** business methods the app has no API permission for (InsufficientPermission / TOP 11) */
 	deniedMethods?: string[];
+	/** how long the platform takes to process one feed job (jobs run one after another), ms; default 1000 */
+	feedDelayMs?: number;
 }
 
 export interface CallRecord {
@@ -104,6 +106,7 @@ export interface Sandbox {
 				| 'ipWhitelist'
 				| 'deniedMethods'
 				| 'dailyLimit'
+				| 'feedDelayMs'
 			>
 		>,
 	): void;
@@ -202,6 +205,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		orders: opts.orders ?? 1200,
 		now,
 	});
+	store.feeds.delayMs = opts.feedDelayMs ?? store.feeds.delayMs;
 	const settings = {
 		latencyMs: opts.latencyMs ?? 0,
 		rateLimitPerSecond: opts.rateLimitPerSecond ?? 0,
@@ -323,6 +327,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			throw new GatewayError('permissionDenied', { param: method });
 
 		validateRequest(contract, params, route.protocol, files);
+		settleFeeds(store, now()); // feed jobs whose time has come are applied before this call
 		const body = METHODS[method]({ params, store, now: now(), protocol: route.protocol, files });
 		keepsToContract(contract, body);
 		const inner = { ...body, request_id: requestId };
@@ -510,6 +515,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			if ('ipWhitelist' in o) settings.ipWhitelist = o.ipWhitelist;
 			if (o.deniedMethods !== undefined) settings.deniedMethods = o.deniedMethods;
 			if (o.dailyLimit !== undefined) settings.dailyLimit = o.dailyLimit;
+			if (o.feedDelayMs !== undefined) store.feeds.delayMs = o.feedDelayMs;
 		},
 		close: () =>
 			new Promise<void>((resolve) => {

@@ -12,6 +12,8 @@
  */
 
 import { GatewayError, invalidParam, missingParam, type Protocol } from './errors';
+// feeds.ts imports this module: it is reached only through here (see settleFeeds below)
+import { FEED_METHODS, settleFeeds } from './feeds';
 import { offerProductEdit, offerProductPost } from './offerProducts';
 import { PRODUCT_STATUS_METHODS } from './productStatus';
 import {
@@ -54,7 +56,7 @@ export type MethodHandler = (ctx: MethodContext) => Record<string, unknown>;
 type Json = Record<string, unknown>;
 
 /** A business-rule failure; each method renders it in its own result shape. */
-class BusinessFailure extends Error {
+export class BusinessFailure extends Error {
 	constructor(
 		readonly code: string,
 		message: string,
@@ -567,12 +569,12 @@ const productListGet: MethodHandler = ({ params, store }) => {
 // ------------------------------------------------------------------ batch stock / price
 
 const BATCH_MAX_PRODUCTS = 20;
-const BATCH_MAX_SKUS = 200;
+export const BATCH_MAX_SKUS = 200;
 
 /** Checks one SKU change; returns the mutation to apply, or throws a BusinessFailure. */
-type SkuChange = (update: Json) => (sku: Sku) => void;
+export type SkuChange = (update: Json) => (sku: Sku) => void;
 
-const inventoryChange: SkuChange = (u) => {
+export const inventoryChange: SkuChange = (u) => {
 	const inventory = toNumber(u.inventory);
 	if (!Number.isInteger(inventory) || inventory < 0 || inventory > INVENTORY_MAX) {
 		throw new BusinessFailure(
@@ -585,7 +587,7 @@ const inventoryChange: SkuChange = (u) => {
 	};
 };
 
-const priceChange: SkuChange = (u) => {
+export const priceChange: SkuChange = (u) => {
 	const price = parsePrice(u.price, `price of ${u.sku_code}`);
 	// the real API erases an existing discount price when discount_price is left out
 	const discount =
@@ -603,6 +605,40 @@ const priceChange: SkuChange = (u) => {
 		sku.discount_price = discount;
 	};
 };
+
+/**
+ * Sets the SKUs of one product from `updates` ({sku_code, …} each), all or none: an unknown
+ * product or SKU, or a value `change` refuses, throws a BusinessFailure and changes nothing.
+ * Returns the SKUs changed. The batch methods and the feeds (feeds.ts) share it.
+ */
+export function updateProductSkus(
+	store: SandboxStore,
+	productId: string,
+	updates: unknown[],
+	change: SkuChange,
+	now: number,
+): Sku[] {
+	const product = store.products.get(productId);
+	if (!product) {
+		throw new BusinessFailure('PRODUCT_NOT_EXIST', `product ${productId} does not exist`);
+	}
+	// validate every SKU first so a product is never half-updated
+	const mutations = updates.map((raw) => {
+		const u = isObject(raw) ? raw : {};
+		const sku = product.skus.find((s) => s.sku_code === str(u.sku_code));
+		if (!sku) {
+			throw new BusinessFailure(
+				'SKU_NOT_EXIST',
+				`sku_code ${JSON.stringify(u.sku_code)} not found in product ${productId}`,
+			);
+		}
+		const apply = change(u);
+		return { sku, apply };
+	});
+	for (const m of mutations) m.apply(m.sku);
+	product.gmt_modified = now;
+	return mutations.map((m) => m.sku);
+}
 
 /**
  * `mutiple_product_update_list` (sic). Documented in bububa/opentaobao
@@ -651,25 +687,13 @@ function batchSkuUpdate(change: SkuChange): MethodHandler {
 		for (const item of list as Json[]) {
 			const productId = String(item.product_id);
 			try {
-				const product = store.products.get(productId);
-				if (!product) {
-					throw new BusinessFailure('PRODUCT_NOT_EXIST', `product ${productId} does not exist`);
-				}
-				// validate every SKU first so a product is never half-updated
-				const mutations = (item.multiple_sku_update_list as unknown[]).map((raw) => {
-					const u = isObject(raw) ? raw : {};
-					const sku = product.skus.find((s) => s.sku_code === str(u.sku_code));
-					if (!sku) {
-						throw new BusinessFailure(
-							'SKU_NOT_EXIST',
-							`sku_code ${JSON.stringify(u.sku_code)} not found in product ${productId}`,
-						);
-					}
-					const apply = change(u);
-					return () => apply(sku);
-				});
-				mutations.forEach((m) => m());
-				product.gmt_modified = now;
+				updateProductSkus(
+					store,
+					productId,
+					item.multiple_sku_update_list as unknown[],
+					change,
+					now,
+				);
 				succeeded.push({ product_id: wireId(productId) });
 			} catch (e) {
 				if (!(e instanceof BusinessFailure)) throw e;
@@ -1104,7 +1128,11 @@ export const METHODS: Record<string, MethodHandler> = {
 	...PRODUCT_STATUS_METHODS,
 	...PHOTOBANK_METHODS,
 	...CATEGORY_METHODS,
+	...FEED_METHODS,
 };
+
+/** Applies the feed jobs whose time has come (index.ts runs it before each business call). */
+export { settleFeeds };
 
 const optionalCode = (v: unknown) => v !== undefined && v !== null && v !== '';
 

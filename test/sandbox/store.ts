@@ -19,6 +19,7 @@ import {
 	skuValueId,
 	type ProductTemplate,
 } from './catalogue';
+import { FeedState } from './feedJobs';
 import { alnum, createRng, digits, pick, pickWeighted, randInt, type Rng } from './prng';
 import { formatPacific } from './time';
 import { money } from './wire';
@@ -242,6 +243,8 @@ export class SandboxStore {
 	readonly tokens = new Map<string, TokenGrant>();
 	/** The grant issued last (what Sandbox.accessToken / refreshToken show). */
 	current!: TokenGrant;
+	/** Bulk feed jobs (feedJobs.ts, feeds.ts). */
+	readonly feeds = new FeedState();
 
 	private readonly rng: Rng;
 	private nextProductNumber: number;

@@ -2,7 +2,48 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { SkuSyncSpec } from '../helpers/skuSync';
+import { AUTO_FEED_ABOVE_CALLS, DEFAULT_FEED_TIMEOUT_S } from '../helpers/syncMethod';
 import { productIdProperty } from './product';
+
+/** "Sync Method" and "Feed Timeout": batch calls or bulk feeds (helpers/syncMethod.ts). */
+const syncMethodProperties: INodeProperties[] = [
+	{
+		displayName: 'Sync Method',
+		name: 'syncMethod',
+		type: 'options',
+		options: [
+			{
+				name: 'Auto',
+				value: 'auto',
+				description: `Batch calls for up to ${AUTO_FEED_ABOVE_CALLS * 20} products, bulk feeds above that`,
+			},
+			{
+				name: 'Batch Calls',
+				value: 'batch',
+				description: 'Calls of 20 products each, applied at once',
+			},
+			{
+				name: 'Bulk Feeds',
+				value: 'feed',
+				description:
+					'Jobs of up to 2,000 products each that AliExpress processes in its own time; the node waits for every result',
+			},
+		],
+		default: 'auto',
+		description:
+			'How the SKUs are sent. Feeds need about 100 times fewer calls for big catalogues but wait for AliExpress to process them; AliExpress recommends fewer than 150 feeds per day for each kind.',
+	},
+	{
+		displayName: 'Feed Timeout (Seconds)',
+		name: 'feedTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_FEED_TIMEOUT_S,
+		description:
+			'How long to wait for AliExpress to process the feeds. SKUs without a result by then are reported as not confirmed (with the feed job ID), never as applied.',
+		displayOptions: { hide: { syncMethod: ['batch'] } },
+	},
+];
 
 /** Shown for the operation by its caller (updateDisplayOptions). */
 export function skuSyncProperties(spec: Pick<SkuSyncSpec, 'values'>): INodeProperties[] {
@@ -73,5 +114,6 @@ export function skuSyncProperties(spec: Pick<SkuSyncSpec, 'values'>): INodePrope
 		},
 		...valueParams,
 		...fieldNameParams,
+		...syncMethodProperties,
 	];
 }

@@ -1,8 +1,9 @@
 /**
  * Update Inventory and Update Price share one engine: each input item is one
  * SKU; all items are gathered, validated, packed into the fewest batch calls
- * (transport/batching) and sent with the client's pacing. Every input item gets
- * exactly one output item, paired to it, saying whether its SKU was applied.
+ * (transport/batching) or bulk feeds (helpers/skuFeeds, "Sync Method") and sent
+ * with the client's pacing. Every input item gets exactly one output item,
+ * paired to it, saying whether its SKU was applied.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -13,6 +14,8 @@ import { AliExpressError } from '../transport/errors';
 import type { AliExpressClient } from '../transport/request';
 import { inputError } from './input';
 import { asNodeError } from './items';
+import { sendByFeeds, type FeedSpec } from './skuFeeds';
+import { readSyncMethod } from './syncMethod';
 import { shownValue, trimmed } from './values';
 
 /** One value a SKU sync sets (quantity, price, discount price). */
@@ -37,6 +40,8 @@ export interface SkuSyncSpec {
 	values: SkuValueField[];
 	/** Builds one SKU entry of the call from the line's values. */
 	skuEntry: (line: SkuLine) => IDataObject;
+	/** The bulk feed doing the same ("Sync Method"). */
+	feed: FeedSpec;
 	/** A rule across the values of one SKU (price: the discount below the price); undefined when it holds. */
 	check?: (
 		values: Record<string, number | undefined>,
@@ -54,7 +59,7 @@ export interface SkuLine {
 	productId: string;
 	skuCode: string;
 	values: Record<string, number | undefined>;
-	result?: { success: boolean; errorCode?: string; errorMessage?: string };
+	result?: { success: boolean; errorCode?: string; errorMessage?: string; feedJobId?: string };
 	/** Something the user should know about an applied SKU (price: a discount that could not be kept). */
 	notice?: string;
 }
@@ -265,11 +270,30 @@ export async function executeSkuSync(
 ): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
 	const continueOnFail = ctx.continueOnFail();
+	const sync = readSyncMethod(ctx);
+	if (sync instanceof NodeOperationError) {
+		if (!continueOnFail) throw sync;
+		// a bad option fails every item, before any call
+		return items.map((_, i) => ({
+			json: {
+				success: false,
+				errorCode: 'INVALID_OPTION',
+				errorMessage: sync.message,
+				error: sync.message,
+			},
+			pairedItem: { item: i },
+		}));
+	}
 	const { lines, failures } = readLines(ctx, spec, items, continueOnFail);
 
 	if (spec.beforeSend && lines.length) await spec.beforeSend(ctx, client, lines);
-	const batches = planSkuBatches(lines.filter((l) => !l.result));
-	await client.map(batches, async (batch) => await sendBatch(client, spec, batch));
+	const pending = lines.filter((l) => !l.result);
+	const batches = planSkuBatches(pending);
+	if (sync.useFeeds(batches.length)) {
+		await sendByFeeds(client, spec.feed, pending, sync.feedTimeoutMs);
+	} else {
+		await client.map(batches, async (batch) => await sendBatch(client, spec, batch));
+	}
 
 	const byItem = new Map<number, SkuLine>();
 	for (const line of lines) byItem.set(line.itemIndex, line);
@@ -302,6 +326,7 @@ export async function executeSkuSync(
 		if (!result.success) {
 			json.errorCode = result.errorCode;
 			json.errorMessage = result.errorMessage;
+			if (result.feedJobId) json.feedJobId = result.feedJobId;
 			failedLines.push(line);
 		} else if (line.notice) json.notice = line.notice;
 		out.push({ json, pairedItem: { item: i } });

@@ -17,6 +17,9 @@ export const METHODS = {
 	shopProfile: 'aliexpress.solution.merchant.profile.get',
 	inventoryUpdate: 'aliexpress.solution.batch.product.inventory.update',
 	priceUpdate: 'aliexpress.solution.batch.product.price.update',
+	/** Bulk feeds: a job of up to 2,000 items, processed asynchronously, and its per-item results. */
+	feedSubmit: 'aliexpress.solution.feed.submit',
+	feedQuery: 'aliexpress.solution.feed.query',
 	orderList: 'aliexpress.solution.order.get',
 	orderInfo: 'aliexpress.solution.order.info.get',
 	orderFulfill: 'aliexpress.solution.order.fulfill',

@@ -1,8 +1,10 @@
 /**
  * Inventory → Update: the stock of many SKUs, packed into the fewest
- * `aliexpress.solution.batch.product.inventory.update` calls (helpers/skuSync.ts).
+ * `aliexpress.solution.batch.product.inventory.update` calls, or for big catalogues into
+ * `aliexpress.solution.feed.submit` PRODUCT_STOCKS_UPDATE jobs (helpers/skuSync.ts, skuFeeds.ts).
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=45135&docType=2 (aliexpress.solution.batch.product.inventory.update)
+// Docs: https://developers.aliexpress.com/en/doc.htm?docId=44004&docType=2 (aliexpress.solution.feed.submit; results: docId=44009, aliexpress.solution.feed.query)
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
@@ -28,6 +30,10 @@ const spec: SkuSyncSpec = {
 		},
 	],
 	skuEntry: (line) => ({ sku_code: line.skuCode, inventory: line.values.quantity }),
+	feed: {
+		operationType: 'PRODUCT_STOCKS_UPDATE',
+		skuEntry: (line) => ({ sku_code: line.skuCode, inventory: line.values.quantity }),
+	},
 };
 
 export const description = updateDisplayOptions(

@@ -1,8 +1,10 @@
 /**
  * Price → Update: the prices of many SKUs, packed into the fewest
- * `aliexpress.solution.batch.product.price.update` calls (helpers/skuSync.ts).
+ * `aliexpress.solution.batch.product.price.update` calls, or for big catalogues into
+ * `aliexpress.solution.feed.submit` PRODUCT_PRICES_UPDATE jobs (helpers/skuSync.ts, skuFeeds.ts).
  */
 // Docs: https://developers.aliexpress.com/en/doc.htm?docId=45140&docType=2 (aliexpress.solution.batch.product.price.update)
+// Docs: https://developers.aliexpress.com/en/doc.htm?docId=44004&docType=2 (aliexpress.solution.feed.submit; results: docId=44009, aliexpress.solution.feed.query)
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -100,6 +102,15 @@ const spec: SkuSyncSpec = {
 		if (line.values.discountPrice !== undefined)
 			entry.discount_price = String(line.values.discountPrice);
 		return entry;
+	},
+	feed: {
+		operationType: 'PRODUCT_PRICES_UPDATE',
+		// retailcrm's FeedPricesUpdateDto: price and discount_price as numbers
+		skuEntry: (line) => {
+			const entry: IDataObject = { sku_code: line.skuCode, price: line.values.price };
+			if (line.values.discountPrice !== undefined) entry.discount_price = line.values.discountPrice;
+			return entry;
+		},
 	},
 	beforeSend: keepCurrentDiscounts,
 };
