@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as carrier from './actions/carrier';
+import * as dispute from './actions/dispute';
 import * as inventory from './actions/inventory';
 import * as order from './actions/order';
 import * as price from './actions/price';
@@ -36,6 +38,8 @@ export class AliExpress implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Carrier', value: 'carrier' },
+					{ name: 'Dispute', value: 'dispute' },
 					{ name: 'Inventory', value: 'inventory' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Price', value: 'price' },
@@ -44,6 +48,8 @@ export class AliExpress implements INodeType {
 				],
 				default: 'inventory',
 			},
+			...carrier.description,
+			...dispute.description,
 			...inventory.description,
 			...order.description,
 			...price.description,

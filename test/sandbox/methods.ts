@@ -13,6 +13,7 @@
 
 import { GatewayError, invalidParam, missingParam, type Protocol } from './errors';
 import { offerProductEdit, offerProductPost } from './offerProducts';
+import { ORDER_OPS_METHODS, trackingRefusal } from './orderOps';
 import {
 	ORDER_STATUSES,
 	PRODUCT_STATUSES,
@@ -984,6 +985,8 @@ const orderFulfill: MethodHandler = ({ params, store, now }) => {
 		);
 		throw refuseFulfil(shipped ? ALREADY_SHIPPED_MSG : NOT_FULFILLABLE_MSG);
 	}
+	const badTracking = trackingRefusal(store, serviceName, logisticsNo);
+	if (badTracking) throw refuseFulfil(badTracking);
 	order.shipments.push({
 		service_name: serviceName,
 		logistics_no: logisticsNo,
@@ -1094,6 +1097,7 @@ export const METHODS: Record<string, MethodHandler> = {
 	'aliexpress.freight.redefining.listfreighttemplate': listFreightTemplates,
 	'aliexpress.solution.seller.category.tree.query': categoryTree,
 	'aliexpress.solution.merchant.profile.get': merchantProfileGet,
+	...ORDER_OPS_METHODS,
 };
 
 const optionalCode = (v: unknown) => v !== undefined && v !== null && v !== '';

@@ -18,6 +18,14 @@ export const METHODS = {
 	euResponsiblePersons: 'aliexpress.category.eu.responsible.persons.list',
 	/** Publishes a whole product with GPSR (msr_eu_id, aeop_qualification_struct_list), which the solution methods' schema lacks. */
 	offerProductPost: 'aliexpress.offer.product.post',
+	/** Carriers (service_name, tracking_no_regex, …) for fulfil's service_name. */
+	carrierList: 'aliexpress.logistics.redefining.listlogisticsservice',
+	cancelAccept: 'aliexpress.trade.seller.order.acceptcancel',
+	cancelRefuse: 'aliexpress.trade.seller.order.refusecancel',
+	remarkSave: 'aliexpress.merchant.redefining.saveremark',
+	remarkQuery: 'aliexpress.merchant.redefining.queryremark',
+	disputeList: 'aliexpress.issue.issuelist.get',
+	disputeDetail: 'aliexpress.issue.detail.get',
 	/** The OAuth system calls (paths, not method names): an authorization code for a token, a refresh token for a new one. */
 	exchangeCode: '/auth/token/create',
 	renewGrant: '/auth/token/refresh',
