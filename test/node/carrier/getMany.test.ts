@@ -14,7 +14,11 @@ const run = (parameters: Record<string, unknown>, extra: Record<string, unknown>
 
 describe('carrier → Get Many', () => {
 	it('lists every carrier with its documented fields, in one call', async () => {
-		const { items, error } = await run({ resource: 'carrier', operation: 'getMany', returnAll: true });
+		const { items, error } = await run({
+			resource: 'carrier',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(error).toBeUndefined();
 		const carriers = opsOf(sandbox.store).carriers;
 		expect(items.map((i) => i.json.service_name)).toEqual(carriers.map((c) => c.service_name));
@@ -83,7 +87,9 @@ describe('order → Ship, carrier check', () => {
 			items: [{ id: a.order_id, tracking: 'LP00000000001' }],
 		});
 		expect(ok.error).toBeUndefined();
-		expect(sandbox.store.orders.get(a.order_id)!.shipments[0].service_name).toBe('CAINIAO_STANDARD');
+		expect(sandbox.store.orders.get(a.order_id)!.shipments[0].service_name).toBe(
+			'CAINIAO_STANDARD',
+		);
 	});
 
 	it('OTHER_… codes are not checked; with the check off the sandbox refuses a mismatch as AliExpress documents', async () => {
