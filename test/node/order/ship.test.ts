@@ -67,7 +67,9 @@ describe('order → Ship', () => {
 			logistics_no: 'LP00000000001',
 			send_type: 'all',
 		});
-		expect(sandbox.calls.find((c) => c.method === FULFILL)!.params).not.toHaveProperty('tracking_website');
+		expect(sandbox.calls.find((c) => c.method === FULFILL)!.params).not.toHaveProperty(
+			'tracking_website',
+		);
 
 		// the same shipment again (a re-run): success, nothing recorded twice
 		sandbox.resetCalls();

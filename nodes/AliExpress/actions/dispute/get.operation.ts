@@ -22,7 +22,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 6346213853171470',
-		description: 'The ID of the dispute (issue_id from Dispute → Get Many), digits only',
+		description: 'The ID of the dispute (issue_id, as Dispute Get Many lists it), digits only',
 	},
 	{
 		displayName: 'Additional Fields',

@@ -43,7 +43,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: { mode: 'list', value: '' },
 		description:
-			'The carrier service that carries the parcel: one of the store’s carriers (Carrier → Get Many lists them), or an OTHER_… code with a Tracking Website',
+			'The carrier service that carries the parcel: one of the store’s carriers (the Carrier resource’s Get Many lists them), or an OTHER_… code with a Tracking Website',
 		hint: 'Pick the carrier from the list, or enter its service name, e.g. CAINIAO_STANDARD. For a carrier AliExpress does not list, enter an OTHER_… code (or "other") and give the Tracking Website.',
 		modes: [
 			{
