@@ -139,7 +139,7 @@ async function prepare(
 			itemIndex,
 			'Shipping Service',
 			'is empty',
-			'Pick the carrier from the list or enter its service name, e.g. CAINIAO_STANDARD.',
+			'Enter the AliExpress service code of the carrier, e.g. CAINIAO_STANDARD.',
 		);
 	}
 	const trackingNumber = requireText(
