@@ -100,6 +100,24 @@ describe('order → Accept / Refuse Cancellation', () => {
 		expect(sandbox.callCount(INFO)).toBe(2);
 		expect(sandbox.store.orders.get(o.order_id)!.order_status).toBe('FINISH');
 	});
+	it('a refusal lost before AliExpress took it is looked up, found still IN_CANCEL, and made once more', async () => {
+		const o = inCancel();
+		// seed 7: the first refusecancel times out before processing, the second goes through
+		sandbox.setOptions({ faults: { rate: 0.5, kinds: ['timeout'], methods: [REFUSE], seed: 7 } });
+		const { items, error } = await run({
+			resource: 'order',
+			operation: 'refuseCancellation',
+			orderId: o.order_id,
+			memo: 'Already shipped',
+			options: { timeout: 1 },
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ cancellation: 'refused', confirmedBy: 'answer' });
+		expect(
+			sandbox.calls.filter((c) => c.method === REFUSE || c.method === INFO).map((c) => c.method),
+		).toEqual([INFO, REFUSE, INFO, REFUSE]);
+		expect(sandbox.store.orders.get(o.order_id)!.order_status).toBe('WAIT_SELLER_SEND_GOODS');
+	});
 });
 
 describe('order → Set / Get Remark', () => {
