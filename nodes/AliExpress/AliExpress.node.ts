@@ -8,7 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as carrier from './actions/carrier';
 import * as category from './actions/category';
+import * as dispute from './actions/dispute';
 import * as image from './actions/image';
 import * as inventory from './actions/inventory';
 import * as order from './actions/order';
@@ -21,7 +23,9 @@ import { transportOptionFields } from './descriptions/common';
 import { listSearch } from './methods/listSearch';
 
 const RESOURCES: INodePropertyOptions[] = [
+	{ name: 'Carrier', value: 'carrier' },
 	{ name: 'Category', value: 'category' },
+	{ name: 'Dispute', value: 'dispute' },
 	{ name: 'Image', value: 'image' },
 	{ name: 'Inventory', value: 'inventory' },
 	{ name: 'Order', value: 'order' },
@@ -68,7 +72,9 @@ export class AliExpress implements INodeType {
 				...resourceProperty(RESOURCES.filter((r) => r.value !== 'token')),
 				displayOptions: { show: { '@tool': [true] } },
 			},
+			...carrier.description,
 			...category.description,
+			...dispute.description,
 			...image.description,
 			...inventory.description,
 			...order.description,

@@ -868,9 +868,9 @@ describe('Continue On Fail: a bad item fails alone', () => {
 			trackingNumber: '={{ $json.tracking }}',
 		});
 		const items = [
-			{ orderId: orderIds[0], tracking: 'LP001' },
+			{ orderId: orderIds[0], tracking: 'LP00000000001' },
 			{ orderId: orderIds[1], tracking: '' },
-			{ orderId: orderIds[2], tracking: 'LP003' },
+			{ orderId: orderIds[2], tracking: 'LP00000000003' },
 		];
 		const { out, error } = await runNode(sandbox, params, items, { continueOnFail: true });
 		expect(error).toBeUndefined();
@@ -881,11 +881,11 @@ describe('Continue On Fail: a bad item fails alone', () => {
 		});
 		expect([out![0].json.success, out![2].json.success]).toEqual([true, true]);
 		expect(sandbox.store.orders.get(orderIds[0])!.shipments.map((s) => s.logistics_no)).toEqual([
-			'LP001',
+			'LP00000000001',
 		]);
 		expect(sandbox.store.orders.get(orderIds[1])!.shipments).toEqual([]);
 		expect(sandbox.store.orders.get(orderIds[2])!.shipments.map((s) => s.logistics_no)).toEqual([
-			'LP003',
+			'LP00000000003',
 		]);
 	});
 });

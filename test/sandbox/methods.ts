@@ -16,6 +16,7 @@ import { GatewayError, invalidParam, missingParam, type Protocol } from './error
 import { FEED_METHODS, settleFeeds } from './feeds';
 import { offerProductEdit, offerProductPost } from './offerProducts';
 import { PRODUCT_STATUS_METHODS } from './productStatus';
+import { ORDER_OPS_METHODS, trackingRefusal } from './orderOps';
 import {
 	ORDER_STATUSES,
 	PRODUCT_STATUSES,
@@ -1014,6 +1015,8 @@ const orderFulfill: MethodHandler = ({ params, store, now }) => {
 		);
 		throw refuseFulfil(shipped ? ALREADY_SHIPPED_MSG : NOT_FULFILLABLE_MSG);
 	}
+	const badTracking = trackingRefusal(store, serviceName, logisticsNo);
+	if (badTracking) throw refuseFulfil(badTracking);
 	order.shipments.push({
 		service_name: serviceName,
 		logistics_no: logisticsNo,
@@ -1129,6 +1132,7 @@ export const METHODS: Record<string, MethodHandler> = {
 	...PHOTOBANK_METHODS,
 	...CATEGORY_METHODS,
 	...FEED_METHODS,
+	...ORDER_OPS_METHODS,
 };
 
 /** Applies the feed jobs whose time has come (index.ts runs it before each business call). */

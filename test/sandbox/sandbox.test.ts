@@ -527,7 +527,7 @@ describe('gateway', () => {
 			const ship = await callIop(sb, 'aliexpress.solution.order.fulfill', {
 				out_ref: late.order_id,
 				service_name: 'CAINIAO_STANDARD',
-				logistics_no: 'LP00123',
+				logistics_no: 'LP00123456789',
 				send_type: 'all',
 			});
 			expect(ship.json.aliexpress_solution_order_fulfill_response.result).toEqual({
@@ -535,7 +535,7 @@ describe('gateway', () => {
 			});
 			expect(late).toMatchObject({
 				order_status: 'WAIT_BUYER_ACCEPT_GOODS',
-				shipments: [expect.objectContaining({ logistics_no: 'LP00123' })],
+				shipments: [expect.objectContaining({ logistics_no: 'LP00123456789' })],
 			});
 			const again = await callIop(sb, 'aliexpress.solution.order.fulfill', {
 				out_ref: late.order_id,

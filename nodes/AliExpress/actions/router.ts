@@ -3,7 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { createClient } from '../helpers/client';
 import type { AliExpressClient } from '../transport/request';
+import * as carrier from './carrier';
 import * as category from './category';
+import * as dispute from './dispute';
 import * as image from './image';
 import * as inventory from './inventory';
 import * as order from './order';
@@ -32,7 +34,17 @@ const operations: Record<string, Record<string, { execute: Execute }>> = {
 	shop: { get: shop.get },
 	inventory: { update: inventory.update },
 	price: { update: price.update },
-	order: { getMany: order.getMany, get: order.get, ship: order.ship },
+	order: {
+		getMany: order.getMany,
+		get: order.get,
+		ship: order.ship,
+		acceptCancellation: order.acceptCancellation,
+		refuseCancellation: order.refuseCancellation,
+		setRemark: order.setRemark,
+		getRemark: order.getRemark,
+	},
+	carrier: { getMany: carrier.getMany },
+	dispute: { getMany: dispute.getMany, get: dispute.get },
 	token: { create: token.create, refresh: token.refresh },
 	image: { upload: image.upload, getMany: image.getMany },
 	category: {

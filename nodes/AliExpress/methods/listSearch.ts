@@ -14,6 +14,7 @@ import { toList } from '../transport/envelope';
 import { AliExpressError, toNodeApiError } from '../transport/errors';
 import { readProduct } from '../helpers/products';
 import { trimmed } from '../helpers/values';
+import { searchCarriers } from './carrierSearch';
 import { METHODS } from '../transport/methods';
 import { AliExpressClient } from '../transport/request';
 
@@ -185,4 +186,5 @@ export const listSearch: Record<string, ListSearch> = {
 	searchCategories,
 	searchFreightTemplates,
 	searchEuResponsiblePersons,
+	searchCarriers,
 };

@@ -34,6 +34,14 @@ export const METHODS = {
 	/** Category help: suggestions for a title, a leaf category's product and SKU attributes. */
 	categorySuggest: 'aliexpress.solution.product.category.suggest',
 	categoryAttributes: 'aliexpress.category.redefining.getchildattributesresultbypostcateidandpath',
+	/** Carriers (service_name, tracking_no_regex, …) for fulfil's service_name. */
+	carrierList: 'aliexpress.logistics.redefining.listlogisticsservice',
+	cancelAccept: 'aliexpress.trade.seller.order.acceptcancel',
+	cancelRefuse: 'aliexpress.trade.seller.order.refusecancel',
+	remarkSave: 'aliexpress.merchant.redefining.saveremark',
+	remarkQuery: 'aliexpress.merchant.redefining.queryremark',
+	disputeList: 'aliexpress.issue.issuelist.get',
+	disputeDetail: 'aliexpress.issue.detail.get',
 	/** The OAuth system calls (paths, not method names): an authorization code for a token, a refresh token for a new one. */
 	exchangeCode: '/auth/token/create',
 	renewGrant: '/auth/token/refresh',

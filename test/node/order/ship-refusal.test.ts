@@ -64,6 +64,7 @@ describe.each(CREDENTIALS)('order → Ship, shipped already (%s)', (_, credentia
 		expect(again.items[0].json).toMatchObject({ success: true, alreadyShipped: true });
 		// the sandbox did refuse, in the documented shape
 		expect(sandbox.calls.map((c) => [c.method, c.outcome])).toEqual([
+			['aliexpress.logistics.redefining.listlogisticsservice', 'ok'], // the carrier check
 			[FULFILL, 'error'],
 			[INFO, 'ok'],
 		]);

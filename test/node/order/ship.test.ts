@@ -62,12 +62,14 @@ describe('order → Ship', () => {
 			service_name: 'CAINIAO_STANDARD',
 			send_type: 'all',
 		});
-		expect(sandbox.calls[0].params).toMatchObject({
+		expect(sandbox.calls.find((c) => c.method === FULFILL)!.params).toMatchObject({
 			out_ref: o.order_id,
 			logistics_no: 'LP00000000001',
 			send_type: 'all',
 		});
-		expect(sandbox.calls[0].params).not.toHaveProperty('tracking_website');
+		expect(sandbox.calls.find((c) => c.method === FULFILL)!.params).not.toHaveProperty(
+			'tracking_website',
+		);
 
 		// the same shipment again (a re-run): success, nothing recorded twice
 		sandbox.resetCalls();
@@ -105,14 +107,15 @@ describe('order → Ship', () => {
 	});
 
 	it('an unknown order is a NodeApiError with AliExpress’s refusal', async () => {
-		const error = await failure(shipParams('8000000000000001', 'LP1'));
+		const error = await failure(shipParams('8000000000000001', 'LP00000000009'));
 		expect(error.name).toBe('NodeApiError');
 		// the FAQ's text for a wrong order number (articleId=119601), not a code of ours
 		expect(error.message).toContain('您填写的交易订单号有误或不属于当前账号');
 		expect(error.errorResponse).toMatchObject({ code: 'isv.invalid-parameter' });
 		// the refusal does not say why: one read-back finds no shipment, and the refusal stands
 		expect(sandbox.callCount('aliexpress.solution.order.fulfill')).toBe(1);
-		expect(sandbox.callCount()).toBe(2);
+		// the carrier list (read once to check the tracking number), the fulfil, the read-back
+		expect(sandbox.callCount()).toBe(3);
 	});
 
 	it('Continue On Fail: one result per item; off: the first failure, saying what was done', async () => {
@@ -122,8 +125,8 @@ describe('order → Ship', () => {
 		const params = shipParams('={{ $json.id }}', '={{ $json.tracking }}');
 		const out = await ship(params, {
 			items: [
-				{ id: good1.order_id, tracking: 'T1' },
-				{ id: '8000000000000002', tracking: 'T2' },
+				{ id: good1.order_id, tracking: 'LP10000000001' },
+				{ id: '8000000000000002', tracking: 'LP10000000002' },
 			],
 			continueOnFail: true,
 		});
@@ -140,14 +143,14 @@ describe('order → Ship', () => {
 
 		const error = await failure(params, {
 			items: [
-				{ id: good2.order_id, tracking: 'T3' },
-				{ id: '8000000000000003', tracking: 'T4' },
+				{ id: good2.order_id, tracking: 'LP10000000003' },
+				{ id: '8000000000000003', tracking: 'LP10000000004' },
 			],
 		});
 		expect(error.name).toBe('NodeApiError');
 		expect(error.description).toContain('1 of 2 items failed (items 2)');
 		expect(sandbox.store.orders.get(good2.order_id)!.shipments.map((s) => s.logistics_no)).toEqual([
-			'T3',
+			'LP10000000003',
 		]);
 	});
 
@@ -188,7 +191,7 @@ describe('order → Ship', () => {
 		expect(refused.message).toContain('Parameter "Shipping Service" is required');
 		expect(sandbox.callCount()).toBe(0);
 		// with Continue On Fail the bad item becomes an error item, the good one still ships
-		const out = await ship(shipParams('={{ $json.id }}', 'T9'), {
+		const out = await ship(shipParams('={{ $json.id }}', 'LP00000000019'), {
 			items: [{ id: 'x' }, { id: o.order_id }],
 			continueOnFail: true,
 		});

@@ -11,12 +11,18 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError, requireId, requireText } from '../../helpers/input';
-import { runPerItem } from '../../helpers/items';
+import {
+	carrierListOnce,
+	isOtherService,
+	trackingPattern,
+	type Carrier,
+} from '../../helpers/carriers';
+import { inputError, locatorValue, requireId, requireText } from '../../helpers/input';
+import { asNodeError, runPerItem } from '../../helpers/items';
 import { readOrder } from '../../helpers/orders';
 import { shownValue } from '../../helpers/values';
 import { toList } from '../../transport/envelope';
-import { AliExpressError } from '../../transport/errors';
+import { AliExpressError, errorAdvice, toNodeApiError } from '../../transport/errors';
 import { METHODS } from '../../transport/methods';
 import type { AliExpressClient } from '../../transport/request';
 
@@ -33,12 +39,26 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Shipping Service',
 		name: 'serviceName',
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: 'e.g. CAINIAO_STANDARD',
-		description: 'The AliExpress code of the carrier service that carries the parcel',
-		hint: 'The service code as AliExpress lists it, e.g. CAINIAO_STANDARD, EMS, DHL or UPS. For a carrier AliExpress does not list, use an OTHER_… code and give the Tracking Website.',
+		default: { mode: 'list', value: '' },
+		description:
+			'The carrier service that carries the parcel: one of the store’s carriers (the Carrier resource’s Get Many lists them), or an OTHER_… code with a Tracking Website',
+		hint: 'Pick the carrier from the list, or enter its service name, e.g. CAINIAO_STANDARD. For a carrier AliExpress does not list, enter an OTHER_… code (or "other") and give the Tracking Website.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCarriers', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. CAINIAO_STANDARD',
+			},
+		],
 	},
 	{
 		displayName: 'Tracking Number',
@@ -77,6 +97,14 @@ const properties: INodeProperties[] = [
 		description:
 			'Where the buyer can track the parcel. Required by AliExpress when the shipping service is an OTHER_… code.',
 	},
+	{
+		displayName: 'Check Tracking Number',
+		name: 'checkTrackingNumber',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to check, before shipping, that the shipping service is one of the store’s carriers and the tracking number matches that carrier’s pattern (the carrier list is read once per run). OTHER_… codes are not checked.',
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -92,7 +120,11 @@ interface Prepared {
 	trackingWebsite?: string;
 }
 
-function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
+async function prepare(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	carriers: () => Promise<Carrier[]>,
+): Promise<Prepared> {
 	const orderId = requireId(
 		ctx,
 		itemIndex,
@@ -100,13 +132,16 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
 		ctx.getNodeParameter('orderId', itemIndex),
 		'order ID',
 	);
-	const serviceName = requireText(
-		ctx,
-		itemIndex,
-		'serviceName',
-		'Shipping Service',
-		'Enter the AliExpress service code of the carrier, e.g. CAINIAO_STANDARD.',
-	);
+	const serviceName = locatorValue(ctx.getNodeParameter('serviceName', itemIndex, ''));
+	if (!serviceName) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Shipping Service',
+			'is empty',
+			'Enter the AliExpress service code of the carrier, e.g. CAINIAO_STANDARD.',
+		);
+	}
 	const trackingNumber = requireText(
 		ctx,
 		itemIndex,
@@ -141,7 +176,7 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
 				'Enter the full address of the carrier’s tracking page, e.g. https://www.carrier.com/track.',
 			);
 		}
-	} else if (/^OTHER/i.test(serviceName)) {
+	} else if (isOtherService(serviceName)) {
 		throw inputError(
 			ctx,
 			itemIndex,
@@ -150,7 +185,59 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number): Prepared {
 			'AliExpress needs the carrier’s tracking page when the service is an OTHER_… code. Enter it, e.g. https://www.carrier.com/track.',
 		);
 	}
+	if (ctx.getNodeParameter('checkTrackingNumber', itemIndex, true) !== false) {
+		await checkCarrier(ctx, itemIndex, serviceName, trackingNumber, carriers);
+	}
 	return { orderId, serviceName, trackingNumber, sendType, trackingWebsite: website || undefined };
+}
+
+/**
+ * The service must be one of the store's carriers and the tracking number must match that
+ * carrier's `tracking_no_regex` (AliExpress refuses a number that fails its check: FAQ
+ * articleId=119601). `other` and OTHER_… codes are not in the list by nature and are not checked.
+ */
+async function checkCarrier(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	serviceName: string,
+	trackingNumber: string,
+	carriers: () => Promise<Carrier[]>,
+): Promise<void> {
+	if (isOtherService(serviceName)) return;
+	const list = await carriers().then(
+		(value) => value,
+		(error: unknown) => {
+			if (!(error instanceof AliExpressError)) return asNodeError(ctx.getNode(), error, itemIndex);
+			const advice = `The store's carrier list (needed to check the Shipping Service and Tracking Number) could not be read: ${errorAdvice(error.info.kind)} To ship without the check, turn off "Check Tracking Number".`;
+			return toNodeApiError(
+				ctx.getNode(),
+				new AliExpressError({ ...error.info, advice }),
+				itemIndex,
+			);
+		},
+	);
+	if (!Array.isArray(list)) throw list;
+	const carrier = list.find((c) => c.service_name === serviceName);
+	if (!carrier) {
+		const names = list.map((c) => c.service_name);
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Shipping Service',
+			`${shownValue(serviceName)} is not one of the store's carriers (${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''})`,
+			'Pick the carrier from the list (Carrier → Get Many lists them all, names are case-sensitive), or for a carrier AliExpress does not list use an OTHER_… code with the Tracking Website.',
+		);
+	}
+	const pattern = trackingPattern(carrier);
+	if (pattern && !pattern.test(trackingNumber)) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Tracking Number',
+			`${shownValue(trackingNumber)} does not match the pattern ${carrier.tracking_no_regex} of ${serviceName}`,
+			`AliExpress checks tracking numbers against the carrier's pattern. Check the number from the warehouse, or the Shipping Service it was sent with.`,
+		);
+	}
 }
 
 /** Whether the order already carries a shipment with this tracking number. */
@@ -213,10 +300,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: AliExpressClient,
 ): Promise<INodeExecutionData[]> {
+	const carriers = carrierListOnce(client);
 	return await runPerItem(
 		this,
 		client,
-		(itemIndex) => prepare(this, itemIndex),
+		async (itemIndex) => await prepare(this, itemIndex, carriers),
 		async (prepared) => await ship(client, prepared),
 		{ writes: true },
 	);
