@@ -48,6 +48,7 @@ import {
 	type SkuQuantity,
 } from './naive';
 import { runN8nScenario, type N8nScenarioResult } from './n8n';
+import { triggerMemoryScenario } from './triggerMemory';
 import type { ReadyMessage, SandboxStats, SeededProduct } from './sandbox-server';
 
 setFlagsFromString('--expose-gc');
@@ -77,6 +78,7 @@ const SCENARIOS = [
 	'n8n',
 	'cpu',
 	'quota',
+	'trigger',
 ] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -1306,6 +1308,7 @@ async function main(): Promise<void> {
 			n8n: n8nScenario,
 			cpu: cpuScenario,
 			quota: quotaScenario,
+			trigger: (run) => triggerMemoryScenario(run, settings.out, settings.quick),
 		};
 		for (const name of settings.scenarios) await steps[name](run);
 	} finally {
