@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { OrderFlow, runTrigger, type OrderEventsLib } from '../test/helpers/orderFlow';
+import { exactlyOnce, OrderFlow, runTrigger, type OrderEventsLib } from '../test/helpers/orderFlow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const lib = require('../dist/nodes/AliExpress/trigger/orderEvents') as OrderEventsLib;
@@ -45,9 +45,13 @@ export interface TriggerMemoryRow {
 	setting: string;
 	ordersPerDay: number;
 	stateBytes: number;
+	/** The largest after any poll. */
+	maxStateBytes: number;
 	bytesPerOrder: number;
 	emitted: number;
 	duplicates: number;
+	missed: number;
+	invented: number;
 	polls: number;
 	triggerMsPerPoll: number;
 }
@@ -73,20 +77,23 @@ export function triggerMemoryRows(rates: number[]): TriggerMemoryRow[] {
 				event: s.event,
 				statuses: s.statuses,
 			});
-			const keys = r.emitted.map((e) => (s.event === 'newOrder' ? e.id : `${e.id}:${e.status}`));
+			const check = exactlyOnce(r, s);
 			const row: TriggerMemoryRow = {
 				setting: s.label,
 				ordersPerDay,
 				stateBytes: r.stateChars,
+				maxStateBytes: r.maxStateChars,
 				bytesPerOrder: r.stateChars / (ordersPerDay * DAYS),
 				emitted: r.emitted.length,
-				duplicates: keys.length - new Set(keys).size,
+				duplicates: check.duplicates.length,
+				missed: check.missed.length,
+				invented: check.invented.length,
 				polls: r.polls,
 				triggerMsPerPoll: r.triggerMs / r.polls,
 			};
 			rows.push(row);
 			console.log(
-				`${fmt(row.stateBytes)} B (${row.bytesPerOrder.toFixed(1)} B/order), ${fmt(row.emitted)} emitted, ${row.duplicates} duplicates, ${row.triggerMsPerPoll.toFixed(1)} ms CPU/poll`,
+				`${fmt(row.stateBytes)} B (max ${fmt(row.maxStateBytes)}; ${row.bytesPerOrder.toFixed(1)} B/order), ${fmt(row.emitted)} emitted, ${row.duplicates} duplicates, ${row.missed} missed, ${row.invented} not real, ${row.triggerMsPerPoll.toFixed(1)} ms CPU/poll`,
 			);
 		}
 	}
@@ -97,12 +104,12 @@ export function triggerMemoryMarkdown(rows: TriggerMemoryRow[]): string {
 	const lines = [
 		`Trigger memory after ${DAYS} days of polls every ${POLL_HOURS} h (Memory 30 days, tolerance 60 min; ${HISTORY_DAYS} days of orders before activation): JSON.stringify length of the trigger's static data.`,
 		'',
-		'| Setting | Orders/day | Static data | per order of 30 days | Emitted | Duplicates | Trigger CPU/poll |',
-		'| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+		'| Setting | Orders/day | Static data at the end | largest after a poll | per order of 30 days | Emitted | Duplicates | Missed | Not real | Trigger CPU/poll |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 	];
 	for (const r of rows)
 		lines.push(
-			`| ${r.setting} | ${fmt(r.ordersPerDay)} | ${fmt(r.stateBytes)} B (${(r.stateBytes / 1024 / 1024).toFixed(2)} MB) | ${r.bytesPerOrder.toFixed(1)} B | ${fmt(r.emitted)} | ${r.duplicates} | ${r.triggerMsPerPoll.toFixed(1)} ms |`,
+			`| ${r.setting} | ${fmt(r.ordersPerDay)} | ${fmt(r.stateBytes)} B (${(r.stateBytes / 1024 / 1024).toFixed(2)} MB) | ${fmt(r.maxStateBytes)} B | ${r.bytesPerOrder.toFixed(1)} B | ${fmt(r.emitted)} | ${r.duplicates} | ${r.missed} | ${r.invented} | ${r.triggerMsPerPoll.toFixed(1)} ms |`,
 		);
 	return lines.join('\n');
 }

@@ -19,7 +19,8 @@ const DAY = 86_400_000;
 const START = Date.UTC(2026, 9, 28); // the run crosses the end of DST (2026-11-01 09:00 UTC)
 const SETTINGS: Array<Pick<FlowOptions, 'event' | 'statuses'>> = [
 	{ event: 'newOrder', statuses: [] },
-	{ event: 'newOrder', statuses: ['WAIT_SELLER_SEND_GOODS'] },
+	// two statuses: an order emitted when paid, forgotten, must not fire again when it finishes
+	{ event: 'newOrder', statuses: ['WAIT_SELLER_SEND_GOODS', 'FINISH'] },
 	{ event: 'orderUpdated', statuses: [] },
 	{ event: 'orderUpdated', statuses: ['WAIT_SELLER_SEND_GOODS', 'FINISH'] },
 ];

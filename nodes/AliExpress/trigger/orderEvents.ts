@@ -177,8 +177,10 @@ export function selectEvents(
 			const mask = entry === undefined ? 0 : maskOf(entry);
 			if (hasBit(mask, EMITTED)) continue;
 			if (wanted.size && !wanted.has(status)) {
-				// Seen, not emitted: it may still reach a wanted status.
-				if (entry === undefined) entries.set(id, pack(dayOfMs(created), PENDING));
+				// Seen, not emitted: it may still reach a wanted status. (Older ones were decided:
+				// without an entry, they were emitted and forgotten.)
+				if (entry === undefined && created >= decided)
+					entries.set(id, pack(dayOfMs(created), PENDING));
 				continue;
 			}
 			const remembered =
