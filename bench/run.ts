@@ -49,6 +49,7 @@ import {
 } from './naive';
 import { feedScenarios } from './feeds';
 import { runN8nScenario, type N8nScenarioResult } from './n8n';
+import { triggerMemoryScenario } from './triggerMemory';
 import type { ReadyMessage, SandboxStats, SeededProduct } from './sandbox-server';
 
 setFlagsFromString('--expose-gc');
@@ -79,6 +80,7 @@ const SCENARIOS = [
 	'cpu',
 	'quota',
 	'feeds',
+	'trigger',
 ] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -126,7 +128,7 @@ function readSettings(): Settings {
 	});
 	if (values.help) {
 		console.log(
-			'usage: npm run bench -- [--latency ms] [--rps n] [--scenarios inventory,price,orders,publish,naive,cpu,quota,feeds|1,2,3,4,5,7,8,9] [--quick] [--n8n] [--profile] [--products n] [--skus n] [--orders n] [--publish n] [--quota-products n] [--concurrency n] [--repeat n] [--out dir] [--render bench.json]',
+			'usage: npm run bench -- [--latency ms] [--rps n] [--scenarios inventory,price,orders,publish,naive,cpu,quota,feeds,trigger|1,2,3,4,5,7,8,9,10] [--quick] [--n8n] [--profile] [--products n] [--skus n] [--orders n] [--publish n] [--quota-products n] [--concurrency n] [--repeat n] [--out dir] [--render bench.json]',
 		);
 		process.exit(0);
 	}
@@ -153,9 +155,9 @@ function readSettings(): Settings {
 	if (values.scenarios) {
 		scenarios = values.scenarios.split(',').map((s) => {
 			const t = s.trim().toLowerCase();
-			const byNumber = /^\d$/.test(t) ? SCENARIOS[Number(t) - 1] : undefined;
+			const byNumber = /^\d+$/.test(t) ? SCENARIOS[Number(t) - 1] : undefined;
 			const name = byNumber ?? (SCENARIOS as readonly string[]).find((n) => n === t);
-			if (!name) throw new Error(`unknown scenario "${s}"; use ${SCENARIOS.join(', ')} or 1–9`);
+			if (!name) throw new Error(`unknown scenario "${s}"; use ${SCENARIOS.join(', ')} or 1–10`);
 			return name as ScenarioName;
 		});
 	} else {
@@ -1318,6 +1320,7 @@ async function main(): Promise<void> {
 					inventoryItems,
 					minimumSkuCalls,
 				}),
+			trigger: (run) => triggerMemoryScenario(run, settings.out, settings.quick),
 		};
 		for (const name of settings.scenarios) await steps[name](run);
 	} finally {

@@ -162,7 +162,7 @@ export class AliExpressTrigger implements INodeType {
 			}
 
 			const data = this.getWorkflowStaticData('node');
-			const saved = loadState(data, event);
+			const saved = loadState(data, event, statuses);
 			if (!saved && startDate === undefined) {
 				// First poll: the starting point. Nothing before it is an event.
 				data.orders = initialState(event, now);
