@@ -10,6 +10,8 @@
  * - Reported: calls, wall time, time the node waited on the platform (from the last submit to
  *   the last query), the modelled processing time, CPU and memory per SKU; every SKU is checked
  *   in the sandbox store: stock equal to the input, and (feeds) applied by exactly one feed item.
+ * - The bound of a feed run is the platform's modelled processing (jobs × FEED_JOB_MS) plus two
+ *   latencies (the first submit's answer, the last query's); of a batch run calls ÷ cap.
  */
 import type {
 	ICredentialDataDecryptedObject,
@@ -42,6 +44,7 @@ type Item = IDataObject & { productId: string; skuCode: string; quantity: number
 export interface FeedBench<R> {
 	run: R & { sb: { command(cmd: string, body?: object): Promise<IDataObject> }; notes: string[] };
 	rps: number;
+	latencyMs: number;
 	concurrency: number;
 	quick: boolean;
 	scenario(
@@ -53,6 +56,7 @@ export interface FeedBench<R> {
 			unit: string;
 			concurrency: number | null;
 			minCalls: number;
+			boundMs?: number;
 			note: string;
 		},
 		fn: () => Promise<{ failed: number; output?: INodeExecutionData[] }>,
@@ -135,6 +139,9 @@ export async function feedScenarios<R>(b: FeedBench<R>): Promise<void> {
 				concurrency: b.concurrency,
 				// feeds: one submit and at least one query per job of 2,000 products
 				minCalls: method === 'feed' ? 2 * jobs : b.minimumSkuCalls(items),
+				// feeds: the first submit's answer, the jobs processed one after another, the
+				// answer of the query that finds the last one done; batch: calls ÷ cap
+				...(method === 'feed' ? { boundMs: jobs * FEED_JOB_MS + 2 * b.latencyMs } : {}),
 				note: `${products.length} products × 10 SKUs on a new app; Sync Method ${method}; Options: no Requests per Second, Concurrency ${b.concurrency}.`,
 			},
 			async () => {
